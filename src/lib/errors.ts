@@ -1,0 +1,67 @@
+// Typed failures. Lib code throws these; the base command prints `message` as one line on stderr
+// and exits with `exitCode` (1, as kubectl does for every failure).
+
+/** A failure the user can act on; `message` is the exact line to print (kubectl's wording). */
+export class CliError extends Error {
+  readonly exitCode: number
+  constructor(message: string, exitCode = 1) {
+    super(message)
+    this.name = 'CliError'
+    this.exitCode = exitCode
+  }
+}
+
+/** kubectl's `error: ...` form. */
+export function usageError(message: string): CliError {
+  return new CliError(`error: ${message}`)
+}
+
+/** A metav1.Status the API server answered with (or one built from a bare HTTP status). */
+export interface Status {
+  kind?: string
+  apiVersion?: string
+  status?: string
+  message?: string
+  reason?: string
+  code?: number
+  details?: {name?: string; group?: string; kind?: string; causes?: Array<{reason?: string; message?: string; field?: string}>; retryAfterSeconds?: number}
+}
+
+/** An error status from the API server, printed like kubectl's StandardErrorMessage. */
+export class StatusError extends CliError {
+  readonly status: Status
+  constructor(status: Status) {
+    super(formatStatus(status))
+    this.name = 'StatusError'
+    this.status = status
+  }
+
+  get reason(): string {
+    return this.status.reason ?? ''
+  }
+
+  get code(): number {
+    return this.status.code ?? 0
+  }
+}
+
+function formatStatus(status: Status): string {
+  const message = status.message ?? ''
+  if (status.reason === 'Unauthorized') return `error: You must be logged in to the server (${message})`
+  if (status.reason) return `Error from server (${status.reason}): ${message}`
+  return `Error from server: ${message}`
+}
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof StatusError && err.code === 404
+}
+
+/** Several failures from one command (e.g. `get pod a b` with b missing): each printed on its own line. */
+export class AggregateCliError extends CliError {
+  readonly errors: CliError[]
+  constructor(errors: CliError[]) {
+    super(errors.map((e) => e.message).join('\n'))
+    this.name = 'AggregateCliError'
+    this.errors = errors
+  }
+}

@@ -1,0 +1,132 @@
+// The base of every ktl command: kubectl's global flags, argv normalisation, and the one place where
+// failures become a line on stderr and an exit code.
+import {Command, Flags, type Interfaces} from '@oclif/core'
+import {createCtx, type Ctx} from './context.js'
+import {CliError} from './errors.js'
+import {systemIO} from './io.js'
+import type {ConfigOverrides} from './kubeconfig/types.js'
+
+export const globalFlags = {
+  kubeconfig: Flags.string({description: 'Path to the kubeconfig file to use for CLI requests.', helpGroup: 'GLOBAL'}),
+  context: Flags.string({description: 'The name of the kubeconfig context to use', helpGroup: 'GLOBAL'}),
+  cluster: Flags.string({description: 'The name of the kubeconfig cluster to use', helpGroup: 'GLOBAL'}),
+  user: Flags.string({description: 'The name of the kubeconfig user to use', helpGroup: 'GLOBAL'}),
+  namespace: Flags.string({char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL'}),
+  server: Flags.string({char: 's', description: 'The address and port of the Kubernetes API server', helpGroup: 'GLOBAL'}),
+  token: Flags.string({description: 'Bearer token for authentication to the API server', helpGroup: 'GLOBAL'}),
+  'certificate-authority': Flags.string({description: 'Path to a cert file for the certificate authority', helpGroup: 'GLOBAL'}),
+  'client-certificate': Flags.string({description: 'Path to a client certificate file for TLS', helpGroup: 'GLOBAL'}),
+  'client-key': Flags.string({description: 'Path to a client key file for TLS', helpGroup: 'GLOBAL'}),
+  'insecure-skip-tls-verify': Flags.boolean({
+    description: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure",
+    helpGroup: 'GLOBAL',
+  }),
+  'tls-server-name': Flags.string({description: 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used', helpGroup: 'GLOBAL'}),
+  'request-timeout': Flags.string({
+    description: 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests.',
+    default: '0',
+    helpGroup: 'GLOBAL',
+  }),
+  v: Flags.integer({char: 'v', description: 'number for the log level verbosity', default: 0, helpGroup: 'GLOBAL'}),
+}
+
+export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
+
+export function overridesFromFlags(flags: Partial<GlobalFlags>): ConfigOverrides {
+  return {
+    kubeconfig: flags.kubeconfig,
+    context: flags.context,
+    cluster: flags.cluster,
+    user: flags.user,
+    namespace: flags.namespace,
+    server: flags.server,
+    token: flags.token,
+    certificateAuthority: flags['certificate-authority'],
+    clientCertificate: flags['client-certificate'],
+    clientKey: flags['client-key'],
+    insecureSkipTlsVerify: flags['insecure-skip-tls-verify'] || undefined,
+    tlsServerName: flags['tls-server-name'],
+    requestTimeout: flags['request-timeout'],
+  }
+}
+
+/**
+ * Rewrites kubectl-style boolean values, which oclif does not take: `--flag=true` becomes `--flag`,
+ * `--flag=false` disappears (every ktl boolean defaults to false unless it has a --no- form).
+ */
+export function normalizeBooleanFlags(argv: string[], booleans: Map<string, boolean>): string[] {
+  const result: string[] = []
+  for (const [i, arg] of argv.entries()) {
+    if (arg === '--') return [...result, ...argv.slice(i)]
+    const m = /^--([^=]+)=(true|false)$/i.exec(arg)
+    if (m && booleans.has(m[1])) {
+      if (m[2].toLowerCase() === 'true') result.push(`--${m[1]}`)
+      else if (booleans.get(m[1])) result.push(`--no-${m[1]}`)
+      continue
+    }
+    result.push(arg)
+  }
+  return result
+}
+
+/** kubectl's texts for flag and argument mistakes (oclif's parse errors carry its own wording). */
+export function parseErrorMessage(err: Error & {flags?: string[]; args?: unknown[]}, commandId: string): string | undefined {
+  const usage = `See 'ktl ${commandId.replaceAll(':', ' ')} --help' for usage.`
+  switch (err.constructor.name) {
+    case 'NonExistentFlagsError':
+      return `error: unknown flag: ${err.flags?.[0]}\n${usage}`
+    case 'UnexpectedArgsError':
+      return `error: unexpected arguments: ${(err.args ?? []).join(' ')}\n${usage}`
+    case 'CLIParseError':
+    case 'FlagInvalidOptionError':
+    case 'RequiredArgsError':
+    case 'FailedFlagValidationError':
+    case 'ViolatedFlagConstraintError':
+    case 'ArgInvalidOptionError':
+      return `error: ${firstLine(err.message)}\n${usage}`
+    default:
+      return undefined
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim()
+}
+
+export abstract class KubeCommand extends Command {
+  static baseFlags = globalFlags
+
+  protected async init(): Promise<void> {
+    const ctor = this.constructor as typeof Command
+    const booleans = new Map<string, boolean>()
+    for (const [name, flag] of Object.entries({...ctor.baseFlags, ...ctor.flags})) {
+      if (flag.type === 'boolean') booleans.set(name, Boolean(flag.allowNo))
+    }
+    this.argv = normalizeBooleanFlags(this.argv, booleans)
+    await super.init()
+  }
+
+  /** The context for lib operations, built from the global flags. */
+  protected ctx(flags: Partial<GlobalFlags>): Ctx {
+    return createCtx({io: systemIO(), overrides: overridesFromFlags(flags), verbosity: flags.v ?? 0})
+  }
+
+  async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
+    if (err.constructor.name === 'ExitError' || err.oclif?.exit === 0) throw err
+    let message: string | undefined
+    let exitCode = 1
+    if (err instanceof CliError) {
+      message = err.message
+      exitCode = err.exitCode
+    } else {
+      message = parseErrorMessage(err, this.id ?? '')
+    }
+    if (message === undefined) {
+      // An unexpected failure is a bug: one line by default, the stack only when asked for.
+      message = `error: ${err.message}`
+      if (process.env.KTL_DEBUG) message += `\n${err.stack}`
+    }
+    process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
+    process.exitCode = exitCode
+  }
+}

@@ -1,0 +1,55 @@
+import {spawnSync} from 'node:child_process'
+import {describe, expect, it} from 'vitest'
+import {normalizeBooleanFlags, overridesFromFlags} from '../../src/lib/kube-command.js'
+
+describe('normalizeBooleanFlags', () => {
+  const booleans = new Map([
+    ['insecure-skip-tls-verify', false],
+    ['show-events', true],
+  ])
+
+  it('turns kubectl-style =true into the bare flag and drops =false', () => {
+    expect(normalizeBooleanFlags(['get', '--insecure-skip-tls-verify=true', 'pods'], booleans)).toEqual(['get', '--insecure-skip-tls-verify', 'pods'])
+    expect(normalizeBooleanFlags(['--insecure-skip-tls-verify=false'], booleans)).toEqual([])
+  })
+
+  it('uses the --no- form for flags that default to true', () => {
+    expect(normalizeBooleanFlags(['--show-events=false'], booleans)).toEqual(['--no-show-events'])
+  })
+
+  it('leaves string flags, unknown flags and everything after -- alone', () => {
+    expect(normalizeBooleanFlags(['--output=true', '--', '--show-events=false'], booleans)).toEqual(['--output=true', '--', '--show-events=false'])
+  })
+})
+
+describe('overridesFromFlags', () => {
+  it('maps kubectl global flags onto kubeconfig overrides', () => {
+    expect(overridesFromFlags({namespace: 'x', 'insecure-skip-tls-verify': false, 'request-timeout': '5s', 'client-key': 'k'})).toEqual({
+      kubeconfig: undefined,
+      context: undefined,
+      cluster: undefined,
+      user: undefined,
+      namespace: 'x',
+      server: undefined,
+      token: undefined,
+      certificateAuthority: undefined,
+      clientCertificate: undefined,
+      clientKey: 'k',
+      insecureSkipTlsVerify: undefined,
+      tlsServerName: undefined,
+      requestTimeout: '5s',
+    })
+  })
+})
+
+// The machine's own Node (20) is older than ktl supports: bin/run.js must say so in one line.
+const systemNode = spawnSync('/usr/bin/node', ['-p', 'process.versions.node'], {encoding: 'utf8'})
+const systemMajor = Number(systemNode.stdout?.split('.')[0])
+
+describe('bin/run.js', () => {
+  it.runIf(systemMajor > 0 && systemMajor < 22)('refuses Node older than 22 with one line and exit 1', () => {
+    const run = spawnSync('/usr/bin/node', ['bin/run.js', 'version', '--client'], {encoding: 'utf8'})
+    expect(run.stderr).toBe(`error: ktl requires Node.js 22 or newer (this is v${systemNode.stdout.trim()})\n`)
+    expect(run.status).toBe(1)
+  })
+})
