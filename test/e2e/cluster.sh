@@ -11,6 +11,7 @@
 # Everything binds to 127.0.0.1. State lives in $KTL_E2E_DIR (default /tmp/ktl-e2e).
 set -euo pipefail
 
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${KTL_E2E_CACHE:-$HOME/.cache/ktl-e2e}
 BIN=$CACHE/bin
 DIR=${KTL_E2E_DIR:-/tmp/ktl-e2e}
@@ -211,6 +212,7 @@ NODE
   kubectl_admin patch node ktl-node --subresource status --type merge -p "$(node_status)" >/dev/null
   # Admission taints a new Node not-ready; the (disabled) node lifecycle controller would lift it.
   kubectl_admin taint node ktl-node node.kubernetes.io/not-ready:NoSchedule- >/dev/null
+  start kubelet node "$HERE/stand-in-kubelet.mjs" "$DIR" "$API_PORT" ktl-node
   wait_for "default service account" 60 kubectl_admin get serviceaccount default -n default -o name
   log "up: kubeconfigs in $DIR (admin, token, readonly)"
 }
@@ -228,7 +230,7 @@ JSON
 
 down_quiet() {
   local f pid
-  for f in "$DIR"/kube-scheduler.pid "$DIR"/kube-controller-manager.pid "$DIR"/kube-apiserver.pid "$DIR"/etcd.pid; do
+  for f in "$DIR"/kubelet.pid "$DIR"/kube-scheduler.pid "$DIR"/kube-controller-manager.pid "$DIR"/kube-apiserver.pid "$DIR"/etcd.pid; do
     [ -f "$f" ] || continue
     pid=$(cat "$f")
     kill "$pid" 2>/dev/null || true
