@@ -46,7 +46,7 @@ export function createCtx(opts: CtxOptions): Ctx {
   })
   const client = memo(async () => {
     const {createClient} = await import('./client/client.js')
-    return createClient((await clientConfig()).restConfig, {io: opts.io, verbosity})
+    return createClient((await clientConfig()).restConfig, {io: opts.io, verbosity, env})
   })
   const discovery = memo(async () => {
     const {createDiscovery} = await import('./discovery/discovery.js')

@@ -48,8 +48,26 @@ export class StatusError extends CliError {
 function formatStatus(status: Status): string {
   const message = status.message ?? ''
   if (status.reason === 'Unauthorized') return `error: You must be logged in to the server (${message})`
+  if (status.reason === 'Invalid') return formatInvalid(status)
   if (status.reason) return `Error from server (${status.reason}): ${message}`
   return `Error from server: ${message}`
+}
+
+// kubectl prints a 422 by its causes, one per field, rather than as "Error from server (Invalid)".
+function formatInvalid(status: Status): string {
+  const details = status.details
+  let head = 'The request is invalid'
+  if (!details) return status.message ? `${head}: ${status.message}` : head
+  if (details.kind || details.name) head = `The ${details.kind ?? ''} ${JSON.stringify(details.name ?? '')} is invalid`
+  else if (status.message && !details.causes?.length) head += `: ${status.message}`
+  const seen = new Set<string>()
+  const causes = (details?.causes ?? []).filter((c) => {
+    const key = `${c.field ?? ''}\u0000${c.message ?? ''}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+  if (causes.length === 0) return head
+  if (causes.length === 1) return `${head}: ${causes[0].field ?? ''}: ${causes[0].message ?? ''}`
+  return `${head}: \n${causes.map((c) => `* ${c.field ?? ''}: ${c.message ?? ''}`).join('\n')}`
 }
 
 export function isNotFound(err: unknown): boolean {
