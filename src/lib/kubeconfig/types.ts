@@ -35,10 +35,16 @@ export interface AuthInfo {
   'client-key-data'?: string
   token?: string
   tokenFile?: string
+  /** Impersonation: the user, uid, groups and extra fields to act as. */
+  as?: string
+  'as-uid'?: string
+  'as-groups'?: string[]
+  'as-user-extra'?: Record<string, string[]>
   username?: string
   password?: string
   exec?: ExecConfig
-  'auth-provider'?: {name: string; config?: Record<string, string>}
+  'auth-provider'?: {name: string; config?: Record<string, string> | null}
+  extensions?: NamedExtension[]
   [key: string]: unknown
 }
 
@@ -46,6 +52,7 @@ export interface Context {
   cluster?: string
   user?: string
   namespace?: string
+  extensions?: NamedExtension[]
   [key: string]: unknown
 }
 
@@ -111,6 +118,17 @@ export interface RestConfig {
   /** 0 means no timeout (kubectl's default). */
   timeoutMs: number
   credentials: CredentialSource
+  /** The cluster's disable-compression: do not ask for gzip responses. */
+  disableCompression?: boolean
+  /** The user's as / as-uid / as-groups / as-user-extra: Impersonate-* headers to send. */
+  impersonate?: ImpersonationConfig
+}
+
+export interface ImpersonationConfig {
+  userName: string
+  uid?: string
+  groups?: string[]
+  extra?: Record<string, string[]>
 }
 
 export interface Credentials {

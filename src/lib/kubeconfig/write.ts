@@ -1,0 +1,60 @@
+// Changes to kubeconfig files with kubectl's rules for where they go (clientcmd's ModifyConfig): an
+// entry is written back to the file it came from, a new one to the default file; current-context to
+// --kubeconfig, else the default file. Each file is rewritten the way kubectl writes it, keeping
+// every other entry and field, atomically (a temporary file renamed over it) and with mode 0600.
+import {randomBytes} from 'node:crypto'
+import {chmod, lstat, mkdir, realpath, rename, unlink, writeFile} from 'node:fs/promises'
+import {basename, dirname, join, resolve} from 'node:path'
+import {CliError} from '../errors.js'
+import {formatYAML} from '../printers/yaml.js'
+import {goPathError} from './go-text.js'
+import {defaultKubeconfigFile, type MergedKubeconfig, readKubeconfigFile} from './load.js'
+import {type ConfigModel, configStruct, modelOfFile, structToPlain} from './serialize.js'
+import type {Context} from './types.js'
+
+/** Sets current-context; a no-op when it already is that context. */
+export async function writeCurrentContext(merged: MergedKubeconfig, name: string, cwd: string): Promise<void> {
+  if (merged.currentContext === name) return
+  const file = await defaultKubeconfigFile(merged.paths, cwd)
+  await modifyFile(file, cwd, (model) => {
+    model.currentContext = name
+  })
+}
+
+/** Stores a context entry in the file that defines it, or in the default file when it is new. */
+export async function writeContext(merged: MergedKubeconfig, name: string, context: Context, cwd: string): Promise<void> {
+  const file = merged.contexts.get(name)?.file ?? (await defaultKubeconfigFile(merged.paths, cwd))
+  await modifyFile(file, cwd, (model) => {
+    model.contexts.set(name, context)
+  })
+}
+
+async function modifyFile(path: string, cwd: string, change: (model: ConfigModel) => void): Promise<void> {
+  const file = await readKubeconfigFile(path, cwd)
+  const model = modelOfFile(file?.config ?? {})
+  change(model)
+  const text = formatYAML(structToPlain(configStruct(model, file?.raw)))
+  await writeAtomically(resolve(cwd, path), text)
+}
+
+/** Replaces the file in one step so a reader never sees half a kubeconfig. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  // A symlinked kubeconfig (dotfiles) stays a symlink: write where it points.
+  const target = await lstat(path).then(
+    (st) => (st.isSymbolicLink() ? realpath(path) : path),
+    () => path,
+  )
+  const dir = dirname(target)
+  await mkdir(dir, {recursive: true, mode: 0o755}).catch((err) => {
+    throw new CliError(`error: ${goPathError('mkdir', dir, err)}`)
+  })
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(tmp, text, {mode: 0o600, flag: 'wx'})
+    await chmod(tmp, 0o600)
+    await rename(tmp, target)
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined)
+    throw new CliError(`error: ${goPathError('open', target, err)}`)
+  }
+}
