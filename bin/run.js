@@ -7,5 +7,6 @@ if (major < 22) {
 }
 const {enableCompileCache} = await import('node:module')
 enableCompileCache?.()
+const {moveLeadingGlobalFlags} = await import('../dist/lib/argv.js')
 const {execute} = await import('@oclif/core')
-await execute({dir: import.meta.url})
+await execute({args: moveLeadingGlobalFlags(process.argv.slice(2)), dir: import.meta.url})

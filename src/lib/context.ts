@@ -42,7 +42,7 @@ export function createCtx(opts: CtxOptions): Ctx {
   const verbosity = opts.verbosity ?? 0
   const clientConfig = memo(async () => {
     const {loadClientConfig} = await import('./kubeconfig/resolve.js')
-    return loadClientConfig({overrides, env, homeDir})
+    return loadClientConfig({overrides, env, homeDir, terminal: {in: opts.io.in, inIsTTY: opts.io.inIsTTY, err: opts.io.err}})
   })
   const client = memo(async () => {
     const {createClient} = await import('./client/client.js')
@@ -50,7 +50,7 @@ export function createCtx(opts: CtxOptions): Ctx {
   })
   const discovery = memo(async () => {
     const {createDiscovery} = await import('./discovery/discovery.js')
-    return createDiscovery(await client(), {homeDir, env})
+    return createDiscovery(await client(), {homeDir, env, requestTimeoutMs: (await clientConfig()).restConfig.timeoutMs})
   })
   return {
     io: opts.io,

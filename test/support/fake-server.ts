@@ -10,6 +10,8 @@ export interface RecordedRequest {
   path: string
   query: URLSearchParams
   headers: IncomingMessage['headers']
+  /** Header names and values in the order received, repeated headers kept apart. */
+  rawHeaders: string[]
   body: string
   /** The client certificate's subject CN when the server asked for one. */
   clientCN?: string
@@ -134,6 +136,7 @@ export class FakeServer {
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
+      rawHeaders: req.rawHeaders,
       body: Buffer.concat(chunks).toString('utf8'),
       clientCN: peer?.subject?.CN,
     }

@@ -222,3 +222,23 @@ describe('streams', () => {
     expect(chunks).toEqual(['a'])
   })
 })
+
+describe('impersonation', () => {
+  it('sends client-go Impersonate-* headers, one line per group', async () => {
+    const {impersonationHeaders} = await import('../../src/lib/client/client.js')
+    const fake = await FakeServer.start()
+    try {
+      fake.on('GET', '/api', {body: {kind: 'APIVersions', versions: ['v1']}})
+      const client = createClient({server: fake.url, insecureSkipTLSVerify: false, timeoutMs: 0, credentials: {get: async () => ({}), invalidate() {}}, impersonate: {userName: 'jane', groups: ['a', 'b'], extra: {scopes: ['x']}}})
+      await client.request({path: '/api'})
+      const raw = fake.requests[0].rawHeaders
+      expect(fake.requests[0].headers['impersonate-user']).toBe('jane')
+      expect(raw.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'impersonate-group').length).toBe(2)
+      expect(fake.requests[0].headers['impersonate-extra-scopes']).toBe('x')
+      expect(impersonationHeaders(undefined)).toEqual({})
+      fake.verify()
+    } finally {
+      await fake.close()
+    }
+  })
+})

@@ -214,6 +214,8 @@ class HttpClient implements KubeClient {
       }
     }
     if (body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json'
+    if (this.config.disableCompression) headers['Accept-Encoding'] = 'identity'
+    Object.assign(headers, impersonationHeaders(this.config.impersonate))
     const {agent, proxy} = this.agentFor(url, creds)
     const log = this.log
     log?.request(method, url.href, headers, body)
@@ -416,4 +418,14 @@ function sameCredentials(a: Credentials, b: Credentials): boolean {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** client-go's impersonation headers; a header with several values goes out as several lines. */
+export function impersonationHeaders(impersonate: RestConfig['impersonate']): Record<string, string | string[]> {
+  if (!impersonate?.userName) return {}
+  const headers: Record<string, string | string[]> = {'Impersonate-User': impersonate.userName}
+  if (impersonate.uid) headers['Impersonate-Uid'] = impersonate.uid
+  if (impersonate.groups?.length) headers['Impersonate-Group'] = impersonate.groups
+  for (const [key, values] of Object.entries(impersonate.extra ?? {})) headers[`Impersonate-Extra-${encodeURIComponent(key)}`] = values
+  return headers
 }

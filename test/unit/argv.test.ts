@@ -1,0 +1,19 @@
+import {describe, expect, it} from 'vitest'
+import {moveLeadingGlobalFlags} from '../../src/lib/argv.js'
+
+describe('moveLeadingGlobalFlags', () => {
+  it('moves global flags given before the command behind it', () => {
+    expect(moveLeadingGlobalFlags(['-n', 'kube-system', 'get', 'pods'])).toEqual(['get', 'pods', '-n', 'kube-system'])
+    expect(moveLeadingGlobalFlags(['--kubeconfig=/k', '--insecure-skip-tls-verify', 'config', 'view'])).toEqual(['config', 'view', '--kubeconfig=/k', '--insecure-skip-tls-verify'])
+    expect(moveLeadingGlobalFlags(['-nfoo', '--context', 'c', 'get', 'po'])).toEqual(['get', 'po', '-nfoo', '--context', 'c'])
+  })
+
+  it('keeps them before a -- separator', () => {
+    expect(moveLeadingGlobalFlags(['-n', 'x', 'create', 'deploy', 'd', '--image=i', '--', 'sleep', '1'])).toEqual(['create', 'deploy', 'd', '--image=i', '-n', 'x', '--', 'sleep', '1'])
+  })
+
+  it('leaves argv alone when the command comes first or a flag is not global', () => {
+    expect(moveLeadingGlobalFlags(['get', 'pods', '-n', 'x'])).toEqual(['get', 'pods', '-n', 'x'])
+    expect(moveLeadingGlobalFlags(['--help'])).toEqual(['--help'])
+  })
+})
