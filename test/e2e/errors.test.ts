@@ -1,0 +1,92 @@
+// The foundation's failure cases: each is one clear line on stderr, exit 1, no stack trace.
+import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {E2E_DIR, emptyHome, ktl, kubectl, SERVER} from './helpers.js'
+
+function writeKubeconfig(user: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-e2e-kc-'))
+  const file = join(dir, 'config')
+  writeFileSync(
+    file,
+    `apiVersion: v1
+kind: Config
+clusters:
+- name: e2e
+  cluster:
+    server: ${SERVER}
+    certificate-authority: ${E2E_DIR}/pki/ca.crt
+contexts:
+- name: e2e
+  context: {cluster: e2e, user: u}
+current-context: e2e
+users:
+- name: u
+  user:
+${user}
+`,
+  )
+  return file
+}
+
+function expectOneLine(run: {stdout: string; stderr: string; code: number | null}, line: string): void {
+  expect(run.stderr).toBe(`${line}\n`)
+  expect(run.stderr).not.toContain('    at ')
+  expect(run.code).toBe(1)
+}
+
+describe('failures print one line and exit 1', () => {
+  it('an unknown context, as kubectl words it', async () => {
+    const theirs = await kubectl(['api-versions', '--context', 'nope'])
+    const ours = await ktl(['api-versions', '--context', 'nope'])
+    expectOneLine(ours, 'error: context "nope" does not exist')
+    expect(ours.stderr).toBe(theirs.stderr)
+  })
+
+  it('a missing --kubeconfig file, as kubectl words it', async () => {
+    const ours = await ktl(['api-versions', '--kubeconfig', '/nonexistent/config'], {noKubeconfig: true})
+    expectOneLine(ours, 'error: stat /nonexistent/config: no such file or directory')
+  })
+
+  it('no kubeconfig at all: says what it looked for instead of trying localhost:8080', async () => {
+    const ours = await ktl(['api-versions'], {noKubeconfig: true, env: {HOME: emptyHome()}})
+    expect(ours.stderr.split('\n')).toHaveLength(2)
+    expect(ours.stderr).toMatch(/^error: .*kubeconfig.*--kubeconfig.*--server/)
+    expect(ours.code).toBe(1)
+  })
+
+  it('an unreachable server', async () => {
+    const ours = await ktl(['version', '-s', 'https://127.0.0.1:1'])
+    expect(ours.stdout).toBe('Client Version: v0.1.0\n')
+    expectOneLine(ours, 'The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?')
+  })
+
+  it('a server certificate from an unknown authority', async () => {
+    const ours = await ktl(['api-versions', '--certificate-authority', join(E2E_DIR, 'pki/admin.crt')])
+    expectOneLine(ours, `couldn't get available api versions from server: Get "${SERVER}/api?timeout=32s": tls: failed to verify certificate: x509: certificate signed by unknown authority`.replace(/^/, 'error: '))
+  })
+
+  it('an exec credential plugin that fails shows its stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ktl-e2e-exec-'))
+    const plugin = join(dir, 'plugin.sh')
+    writeFileSync(plugin, '#!/bin/sh\necho "token expired, run login" >&2\nexit 3\n')
+    chmodSync(plugin, 0o755)
+    const file = writeKubeconfig(`    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ${plugin}\n      interactiveMode: Never\n`)
+    const ours = await ktl(['version', '--kubeconfig', file], {noKubeconfig: true})
+    expect(ours.stderr).toContain('token expired, run login')
+    expect(ours.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(ours.stderr).not.toContain('    at ')
+    expect(ours.code).toBe(1)
+  })
+
+  it('an exec credential plugin that is not installed shows its install hint', async () => {
+    const file = writeKubeconfig(
+      `    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ktl-no-such-plugin\n      installHint: install it with apt-get install ktl-plugin\n      interactiveMode: Never\n`,
+    )
+    const ours = await ktl(['version', '--kubeconfig', file], {noKubeconfig: true})
+    expect(ours.stderr).toContain('install it with apt-get install ktl-plugin')
+    expect(ours.stderr).not.toContain('    at ')
+    expect(ours.code).toBe(1)
+  })
+})
