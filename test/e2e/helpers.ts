@@ -72,3 +72,24 @@ export function kubectl(args: string[], opts: RunOptions = {}): Promise<Run> {
 export function emptyHome(): string {
   return mkdtempSync(join(tmpdir(), 'ktl-home-'))
 }
+
+/**
+ * Runs ktl and kubectl side by side (at the same moment, so server-computed ages agree) and retries
+ * a few times when the only difference could be an age that ticked over between the two requests.
+ */
+export async function bothCLIs(args: string[], opts: RunOptions = {}, attempts = 3): Promise<{ours: Run; theirs: Run}> {
+  let last: {ours: Run; theirs: Run} | undefined
+  for (let i = 0; i < attempts; i++) {
+    const [ours, theirs] = await Promise.all([ktl(args, opts), kubectl(args, opts)])
+    last = {ours, theirs}
+    if (ours.stdout === theirs.stdout && ours.stderr === theirs.stderr) return last
+  }
+  return last as {ours: Run; theirs: Run}
+}
+
+/** kubectl with the admin user, failing the test when it fails: for setting up objects. */
+export async function kubectlOK(args: string[], opts: RunOptions = {}): Promise<string> {
+  const run = await kubectl(args, opts)
+  if (run.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${run.stderr}`)
+  return run.stdout
+}

@@ -66,6 +66,11 @@ export class TabWriter {
     this.widths = []
   }
 
+  /** Forget remembered column widths (kubectl does so when it starts a new resource type). */
+  resetWidths(): void {
+    this.maxWidths = []
+  }
+
   private terminateCell(): number {
     const line = this.lines[this.lines.length - 1]
     line.push({text: this.cell, width: codePoints(this.cell)})

@@ -1,0 +1,66 @@
+import {Flags} from '@oclif/core'
+import {KubeCommand} from '../lib/kube-command.js'
+
+export default class Get extends KubeCommand {
+  static summary = 'Display one or many resources'
+  static description =
+    'Prints a table of the most important information about the specified resources. You can filter the list using a label ' +
+    'selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current ' +
+    'namespace unless you pass --all-namespaces.\n\nUse "ktl api-resources" for a complete list of supported resources.'
+  static examples = [
+    '<%= config.bin %> get pods',
+    '<%= config.bin %> get pods -o wide',
+    '<%= config.bin %> get deployment,services -A',
+    '<%= config.bin %> get pod web-1 -o jsonpath=\'{.status.podIP}\'',
+    '<%= config.bin %> get pods --sort-by=.metadata.creationTimestamp',
+    '<%= config.bin %> get cm -L app -l tier=backend',
+  ]
+  static strict = false
+  static flags = {
+    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, wide, custom-columns, custom-columns-file, jsonpath, jsonpath-as-json, jsonpath-file).'}),
+    'all-namespaces': Flags.boolean({char: 'A', description: 'If present, list the requested object(s) across all namespaces.'}),
+    selector: Flags.string({char: 'l', description: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.'}),
+    'field-selector': Flags.string({description: 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'.'}),
+    'show-labels': Flags.boolean({description: 'When printing, show all labels as the last column.'}),
+    'label-columns': Flags.string({char: 'L', multiple: true, description: 'Accepts a comma separated list of labels that are going to be presented as columns.'}),
+    'sort-by': Flags.string({description: 'If non-empty, sort list types using this field specification (a JSONPath expression).'}),
+    'no-headers': Flags.boolean({description: 'When using the default or custom-column output format, don\'t print headers.'}),
+    'show-kind': Flags.boolean({description: 'If present, list the resource type for the requested object(s).'}),
+    'chunk-size': Flags.integer({default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
+    'ignore-not-found': Flags.boolean({description: 'If the requested object does not exist the command will return exit code 0.'}),
+    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
+    raw: Flags.string({description: 'Raw URI to request from the server.'}),
+    watch: Flags.boolean({
+      char: 'w',
+      description:
+        'After listing/getting the requested object, watch for changes. Unlike kubectl, ktl resumes a watch the server closes ' +
+        'and re-lists after 410 Gone, printing each change once.',
+    }),
+    'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.'}),
+    'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used.'}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Get)
+    const {runGet} = await import('../lib/ops/get.js')
+    await runGet(this.ctx(flags), {
+      args: argv as string[],
+      output: flags.output,
+      allNamespaces: flags['all-namespaces'],
+      selector: flags.selector,
+      fieldSelector: flags['field-selector'],
+      showLabels: flags['show-labels'],
+      labelColumns: (flags['label-columns'] ?? []).flatMap((l) => l.split(',')),
+      sortBy: flags['sort-by'],
+      noHeaders: flags['no-headers'],
+      showKind: flags['show-kind'],
+      chunkSize: flags['chunk-size'],
+      ignoreNotFound: flags['ignore-not-found'],
+      showManagedFields: flags['show-managed-fields'],
+      raw: flags.raw,
+      watch: flags.watch,
+      watchOnly: flags['watch-only'],
+      outputWatchEvents: flags['output-watch-events'],
+    })
+  }
+}

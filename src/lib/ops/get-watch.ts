@@ -1,0 +1,248 @@
+// `ktl get -w`: the initial list, then every change as it happens. Better than kubectl: a watch the
+// server closes is resumed from the last resourceVersion seen, and a 410 Gone (history compacted)
+// re-lists and prints only what changed, so each change prints once and none is lost.
+import type {Readable} from 'node:stream'
+import type {Ctx} from '../context.js'
+import {StatusError, usageError} from '../errors.js'
+import type {OutStream} from '../io.js'
+import {TabWriter} from '../printers/columns.js'
+import {goMarshalJSON} from '../printers/jsonpath.js'
+import {TablePrinter} from '../printers/table.js'
+import type {Visit} from '../resources/builder.js'
+import {withoutManagedFields} from '../resources/managed-fields.js'
+import type {KubeObject, ObjectList, Table, TableRow} from '../resources/objects.js'
+import {kindPrefix, resourcePath} from '../resources/paths.js'
+import type {OutputFormat} from './get-output.js'
+
+export interface WatchOptions {
+  watchOnly: boolean
+  outputWatchEvents: boolean
+  selector?: string
+  fieldSelector?: string
+  allNamespaces: boolean
+  noHeaders: boolean
+  wide: boolean
+  showKind: boolean
+  labelColumns: string[]
+  showLabels: boolean
+  showManagedFields?: boolean
+  /** Stop after this many events (tests); watch forever when undefined. */
+  maxEvents?: number
+  signal?: AbortSignal
+}
+
+type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
+interface WatchEvent {
+  type: EventType | 'ERROR' | 'BOOKMARK'
+  object: KubeObject | Table
+}
+
+const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'
+const EVENT_LABEL: Record<string, string> = {ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   '}
+
+export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, opts: WatchOptions): Promise<void> {
+  const resources = new Set(visits.map((v) => `${v.resource.group}/${v.resource.name}`))
+  if (resources.size !== 1) throw usageError('you may only specify a single resource type')
+  const names = visits.flatMap((v) => (v.name === undefined ? [] : [v.name]))
+  if (names.length > 1) throw usageError('watch is only supported on individual resources and resource collections, but 2 resources were found')
+  const visit = visits[0]
+  const client = await ctx.client()
+  const printer = new EventPrinter(ctx.io.out, format, visit, opts)
+  const fieldSelector = names.length === 1 ? joinSelectors(`metadata.name=${names[0]}`, opts.fieldSelector) : opts.fieldSelector
+  const query = {labelSelector: opts.selector, fieldSelector}
+  const path = resourcePath(visit.resource, visit.namespace)
+  const human = format.kind === 'table'
+  const accept = human ? TABLE_ACCEPT : undefined
+  // resourceVersion of what was last printed per object, so a re-list prints only real changes.
+  const seen = new Map<string, {rv: string; row: TableRow | KubeObject}>()
+  let events = 0
+  const done = () => opts.signal?.aborted || (opts.maxEvents !== undefined && events >= opts.maxEvents)
+
+  const list = async (print: boolean): Promise<string> => {
+    const res = await client.request<ObjectList | Table>({path, accept, query: {...query, ...(human ? {includeObject: 'Object'} : {})}})
+    printer.rememberColumns(res.data)
+    const current = new Map<string, {rv: string; row: TableRow | KubeObject}>()
+    for (const entry of entries(res.data)) current.set(entry.key, {rv: entry.rv, row: entry.row})
+    if (print) {
+      for (const [key, entry] of current) {
+        const before = seen.get(key)
+        if (before?.rv === entry.rv) continue
+        printer.print(before ? 'MODIFIED' : 'ADDED', entry.row, res.data)
+        events++
+      }
+      for (const [key, entry] of seen) {
+        if (current.has(key)) continue
+        printer.print('DELETED', entry.row, res.data)
+        events++
+      }
+    }
+    seen.clear()
+    for (const [key, entry] of current) seen.set(key, entry)
+    return res.data.metadata?.resourceVersion ?? ''
+  }
+
+  let resourceVersion = await list(!opts.watchOnly)
+  printer.flushInitial()
+  while (!done()) {
+    let stream: Readable
+    try {
+      stream = (await client.stream({path, accept, signal: opts.signal, query: {...query, watch: 1, resourceVersion, allowWatchBookmarks: 'true'}})).data
+    } catch (err) {
+      if (opts.signal?.aborted) return
+      if (err instanceof StatusError && err.code === 410) {
+        resourceVersion = await list(true)
+        continue
+      }
+      throw err
+    }
+    let gone = false
+    try {
+      for await (const event of ndjson(stream)) {
+        if (event.type === 'BOOKMARK') {
+          resourceVersion = (event.object as KubeObject).metadata?.resourceVersion ?? resourceVersion
+          continue
+        }
+        if (event.type === 'ERROR') {
+          const status = event.object as {code?: number}
+          if (status.code === 410) {
+            gone = true
+            break
+          }
+          throw new StatusError(event.object as never)
+        }
+        for (const entry of entries(event.object)) {
+          resourceVersion = entry.rv || resourceVersion
+          if (event.type === 'DELETED') seen.delete(entry.key)
+          else seen.set(entry.key, {rv: entry.rv, row: entry.row})
+          printer.print(event.type, entry.row, event.object)
+          events++
+        }
+        if (done()) break
+      }
+    } catch (err) {
+      if (opts.signal?.aborted) return
+      // A connection lost mid-stream is resumed like a stream the server ended.
+      if (!(err instanceof Error) || err instanceof StatusError) throw err
+    } finally {
+      stream.destroy()
+    }
+    if (gone) resourceVersion = await list(true)
+  }
+}
+
+function joinSelectors(a: string, b: string | undefined): string {
+  return b ? `${a},${b}` : a
+}
+
+/** The objects (or Table rows) in a list, a Table or a single watched object, keyed by uid. */
+function entries(data: ObjectList | Table | KubeObject): Array<{key: string; rv: string; row: TableRow | KubeObject}> {
+  if (data.kind === 'Table') {
+    return (data as Table).rows.map((row) => ({key: keyOf(row.object), rv: row.object?.metadata?.resourceVersion ?? '', row}))
+  }
+  const list = data as ObjectList
+  if (Array.isArray(list.items)) {
+    const kind = (list.kind ?? '').replace(/List$/, '')
+    return list.items.map((item) => {
+      const object = {apiVersion: list.apiVersion, kind, ...item}
+      return {key: keyOf(object), rv: object.metadata?.resourceVersion ?? '', row: object}
+    })
+  }
+  const object = data as KubeObject
+  return [{key: keyOf(object), rv: object.metadata?.resourceVersion ?? '', row: object}]
+}
+
+function keyOf(object: KubeObject | undefined): string {
+  const m = object?.metadata
+  return m?.uid ?? `${m?.namespace ?? ''}/${m?.name ?? ''}`
+}
+
+async function* ndjson(stream: Readable): AsyncGenerator<WatchEvent> {
+  let buffered = ''
+  for await (const chunk of stream) {
+    buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')
+    let nl: number
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).trim()
+      buffered = buffered.slice(nl + 1)
+      if (line) yield JSON.parse(line) as WatchEvent
+    }
+  }
+  if (buffered.trim()) yield JSON.parse(buffered) as WatchEvent
+}
+
+/** Prints each event the way kubectl's watch does for the chosen -o. */
+class EventPrinter {
+  private tabs: TabWriter
+  private table?: TablePrinter
+  private columns?: Table['columnDefinitions']
+  private columnsPrinter?: ReturnType<Extract<OutputFormat, {kind: 'custom-columns'}>['printer']>
+  private documents = 0
+
+  constructor(
+    private out: OutStream,
+    private format: OutputFormat,
+    private visit: Visit,
+    private opts: WatchOptions,
+  ) {
+    this.tabs = new TabWriter(out)
+    if (format.kind === 'table') {
+      this.table = new TablePrinter(this.tabs, {
+        wide: opts.wide,
+        noHeaders: opts.noHeaders,
+        withNamespace: opts.allNamespaces && visit.resource.namespaced,
+        kind: opts.showKind ? kindPrefix(visit.resource) : undefined,
+        columnLabels: opts.labelColumns,
+        showLabels: opts.showLabels,
+      })
+    }
+  }
+
+  /** Watch events may carry no column definitions: the list's are the ones to use. */
+  rememberColumns(source: ObjectList | Table | KubeObject): void {
+    const definitions = (source as Table).columnDefinitions
+    if (definitions?.length) this.columns = definitions
+  }
+
+  flushInitial(): void {
+    this.tabs.flush()
+  }
+
+  print(type: EventType, row: TableRow | KubeObject, source: ObjectList | Table | KubeObject): void {
+    if (this.table) {
+      this.rememberColumns(source)
+      const table: Table = {kind: 'Table', columnDefinitions: this.columns ?? [], rows: [row as TableRow]}
+      if (this.opts.outputWatchEvents) {
+        table.columnDefinitions = [{name: 'Event', type: 'string', format: '', priority: 0}, ...table.columnDefinitions]
+        table.rows = [{...(row as TableRow), cells: [EVENT_LABEL[type], ...(row as TableRow).cells]}]
+      }
+      this.table.print(table)
+      this.tabs.flush()
+      return
+    }
+    let object = row as KubeObject
+    // Objects lose managedFields for json/yaml; a watch event is printed whole, as kubectl does.
+    const stripped = this.format.kind === 'generic' && this.format.hidesManagedFields && !this.opts.showManagedFields && !this.opts.outputWatchEvents
+    if (stripped) object = withoutManagedFields(object)
+    const doc = this.opts.outputWatchEvents ? {type, object} : object
+    if (this.opts.outputWatchEvents && this.format.kind === 'generic' && this.format.compactEvents) {
+      // kubectl prints each metav1.WatchEvent as one compact JSON line, type before object.
+      this.out.write(`{"type":${JSON.stringify(type)},"object":${goMarshalJSON(object)}}\n`)
+      return
+    }
+    switch (this.format.kind) {
+      case 'name':
+        this.out.write(`${kindPrefix(this.visit.resource)}/${object.metadata?.name ?? ''}\n`)
+        return
+      case 'custom-columns':
+        // One printer and one tabwriter for the whole watch, as kubectl shares them.
+        this.columnsPrinter ??= this.format.printer()
+        this.columnsPrinter.printObj(object, this.tabs)
+        this.tabs.flush()
+        return
+      case 'generic':
+        if (this.documents++ > 0 && this.format.separator) this.out.write(this.format.separator)
+        this.format.print(doc, this.out)
+    }
+  }
+}

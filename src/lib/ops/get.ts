@@ -1,0 +1,234 @@
+// `ktl get`: fetch what the arguments name, print it the way -o asks, keep going past objects that
+// fail and report them at the end, like kubectl.
+import type {Ctx} from '../context.js'
+import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
+import {TabWriter} from '../printers/columns.js'
+import {TablePrinter} from '../printers/table.js'
+import {buildVisits, type Visit} from '../resources/builder.js'
+import {withoutManagedFields} from '../resources/managed-fields.js'
+import type {KubeObject, ObjectList, Table} from '../resources/objects.js'
+import {kindPrefix, resourcePath} from '../resources/paths.js'
+import {type OutputFormat, parseOutputFormat} from './get-output.js'
+
+export interface GetOptions {
+  args: string[]
+  output?: string
+  allNamespaces: boolean
+  selector?: string
+  fieldSelector?: string
+  showLabels: boolean
+  labelColumns: string[]
+  sortBy?: string
+  noHeaders: boolean
+  showKind: boolean
+  chunkSize: number
+  ignoreNotFound: boolean
+  showManagedFields: boolean
+  raw?: string
+  watch?: boolean
+  watchOnly?: boolean
+  outputWatchEvents?: boolean
+}
+
+const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'
+
+/** What one request gave back: a server-side Table (human output) or plain objects. */
+interface Fetched {
+  visit: Visit
+  tables: Table[]
+  objects: KubeObject[]
+}
+
+export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
+  if (opts.raw !== undefined) return runGetRaw(ctx, opts.raw)
+  const format = parseOutputFormat(opts.output ?? '', {noHeaders: opts.noHeaders})
+  if (opts.args.length === 0) {
+    throw new CliError(
+      'You must specify the type of resource to get. Use "ktl api-resources" for a complete list of supported resources.\n\n' +
+        'error: Required resource not specified.\n' +
+        'Use "ktl explain <resource>" for a detailed description of that resource (e.g. ktl explain pods).\n' +
+        "See 'ktl get -h' for help and examples",
+    )
+  }
+  const {visits, singleItemImplied} = await buildVisits(ctx, {args: opts.args, allNamespaces: opts.allNamespaces})
+  if (opts.selector !== undefined && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
+  if (opts.watch || opts.watchOnly) {
+    const {runWatch} = await import('./get-watch.js')
+    return runWatch(ctx, visits, format, {
+      watchOnly: opts.watchOnly ?? false,
+      outputWatchEvents: opts.outputWatchEvents ?? false,
+      selector: opts.selector,
+      fieldSelector: opts.fieldSelector,
+      allNamespaces: opts.allNamespaces,
+      noHeaders: opts.noHeaders,
+      wide: opts.output === 'wide',
+      showKind: opts.showKind,
+      labelColumns: opts.labelColumns,
+      showLabels: opts.showLabels,
+      showManagedFields: opts.showManagedFields,
+    })
+  }
+  const client = await ctx.client()
+  const errors: CliError[] = []
+  let fetched: Fetched[] = []
+  const human = format.kind === 'table'
+  // kubectl fetches everything at once when sorting, so the sort sees every object.
+  const chunkSize = opts.sortBy ? 0 : opts.chunkSize
+  for (const visit of visits) {
+    try {
+      fetched.push(await fetchVisit(client, visit, {human, sortBy: opts.sortBy, selector: opts.selector, fieldSelector: opts.fieldSelector, chunkSize}))
+    } catch (err) {
+      if (err instanceof StatusError && err.code === 404 && opts.ignoreNotFound) continue
+      if (!(err instanceof CliError)) throw err
+      // A transport failure will fail every other request the same way: stop at the first.
+      if (!(err instanceof StatusError)) throw err
+      errors.push(err)
+    }
+  }
+  const namespace = await ctx.namespace()
+  let written = false
+  const out = {write: (s: string) => ((written ||= s.length > 0), ctx.io.out.write(s))}
+  if (opts.sortBy) fetched = await sortFetched(fetched, opts.sortBy, human)
+  // One object asked for by name and not there: every format but the table prints nothing, only the error.
+  if (format.kind !== 'table' && singleItemImplied && errors.length > 0) throw errors[0]
+  if (format.kind === 'table') printTables(out, fetched, opts)
+  else await printObjects(out, fetched, format, {singleItemImplied, showManagedFields: opts.showManagedFields})
+  // Only the table says so when nothing matched; every other format prints its empty form.
+  if (!written && errors.length === 0 && !opts.ignoreNotFound && format.kind === 'table') {
+    const allNamespaced = !opts.allNamespaces && visits.every((v) => v.resource.namespaced)
+    ctx.io.err.write(allNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n')
+  }
+  if (errors.length === 1) throw errors[0]
+  if (errors.length > 1) throw new AggregateCliError(errors)
+}
+
+async function runGetRaw(ctx: Ctx, path: string): Promise<void> {
+  const client = await ctx.client()
+  const res = await client.request<string>({path, raw: true})
+  ctx.io.out.write(res.data)
+}
+
+interface FetchOptions {
+  human: boolean
+  sortBy?: string
+  selector?: string
+  fieldSelector?: string
+  chunkSize: number
+}
+
+async function fetchVisit(client: Awaited<ReturnType<Ctx['client']>>, visit: Visit, opts: FetchOptions): Promise<Fetched> {
+  const accept = opts.human ? TABLE_ACCEPT : undefined
+  const query: Record<string, string | number | undefined> = {}
+  // Sorting a server-side Table needs each row's whole object.
+  if (opts.human && opts.sortBy) query.includeObject = 'Object'
+  const resource = {group: visit.resource.group, resource: visit.resource.name, name: visit.name}
+  const result: Fetched = {visit, tables: [], objects: []}
+  if (visit.name !== undefined) {
+    const res = await client.request<KubeObject | Table>({path: resourcePath(visit.resource, visit.namespace, visit.name), accept, query, resource})
+    collect(result, res.data, visit)
+    return result
+  }
+  query.labelSelector = opts.selector
+  query.fieldSelector = opts.fieldSelector
+  if (opts.chunkSize > 0) query.limit = opts.chunkSize
+  for (;;) {
+    const res = await client.request<ObjectList | Table>({path: resourcePath(visit.resource, visit.namespace), accept, query, resource})
+    collect(result, res.data, visit)
+    const next = res.data.metadata?.continue
+    if (!next) return result
+    query.continue = next
+  }
+}
+
+function collect(result: Fetched, data: KubeObject | ObjectList | Table, visit: Visit): void {
+  if (data.kind === 'Table') {
+    result.tables.push(data as Table)
+    return
+  }
+  const list = data as ObjectList
+  if (Array.isArray(list.items)) {
+    // Items of a list carry no apiVersion/kind of their own; kubectl's decoder fills them in.
+    const kind = (list.kind ?? `${visit.resource.kind}List`).replace(/List$/, '')
+    for (const item of list.items) result.objects.push({apiVersion: list.apiVersion, kind, ...item})
+    return
+  }
+  result.objects.push(data as KubeObject)
+}
+
+/** Tables sort row by row each on its own; plain objects sort as one list across every type, as in kubectl. */
+async function sortFetched(fetched: Fetched[], sortBy: string, human: boolean): Promise<Fetched[]> {
+  const {sortObjects, sortTableRows} = await import('../printers/sort.js')
+  if (human) {
+    for (const f of fetched) for (const table of f.tables) table.rows = sortTableRows(table.rows, sortBy)
+    return fetched
+  }
+  const all = fetched.flatMap((f) => f.objects.map((object) => ({visit: f.visit, tables: [], objects: [object]})))
+  return sortObjects(all, sortBy, (f) => f.objects[0])
+}
+
+function printTables(out: {write(s: string): unknown}, fetched: Fetched[], opts: GetOptions): void {
+  const withKind = opts.showKind || new Set(fetched.map((f) => `${f.visit.resource.group}/${f.visit.resource.kind}`)).size > 1
+  let printer: TablePrinter | undefined
+  let lastResource: Visit['resource'] | undefined
+  let separatorPending = false
+  let writtenSinceMapping = false
+  const tracked = {
+    write: (s: string) => {
+      if (s.length === 0) return
+      if (separatorPending) {
+        out.write('\n')
+        separatorPending = false
+      }
+      writtenSinceMapping = true
+      out.write(s)
+    },
+  }
+  const tabs = new TabWriter(tracked)
+  for (const f of fetched) {
+    if (!lastResource || lastResource.group !== f.visit.resource.group || lastResource.kind !== f.visit.resource.kind) {
+      tabs.flush()
+      tabs.resetWidths()
+      if (lastResource && !opts.noHeaders && writtenSinceMapping) separatorPending = true
+      writtenSinceMapping = false
+      printer = new TablePrinter(tabs, {
+        wide: opts.output === 'wide',
+        noHeaders: opts.noHeaders,
+        withNamespace: opts.allNamespaces && f.visit.resource.namespaced,
+        kind: withKind ? kindPrefix(f.visit.resource) : undefined,
+        columnLabels: opts.labelColumns,
+        showLabels: opts.showLabels,
+      })
+      lastResource = f.visit.resource
+    }
+    for (const table of f.tables) printer?.print(table)
+  }
+  tabs.flush()
+}
+
+async function printObjects(
+  out: {write(s: string): unknown},
+  fetched: Fetched[],
+  format: OutputFormat,
+  opts: {singleItemImplied: boolean; showManagedFields: boolean},
+): Promise<void> {
+  const objects = fetched.flatMap((f) => f.objects.map((object) => ({object, visit: f.visit})))
+  if (format.kind === 'name') {
+    for (const {object, visit} of objects) out.write(`${kindPrefix(visit.resource)}/${object.metadata?.name ?? ''}\n`)
+    return
+  }
+  if (format.kind === 'custom-columns') {
+    // kubectl prints one List through one printer: one header (even with no rows), one alignment.
+    const tabs = new TabWriter(out)
+    format.printer().printObj({apiVersion: 'v1', items: objects.map((o) => o.object), kind: 'List', metadata: {resourceVersion: ''}}, tabs)
+    tabs.flush()
+    return
+  }
+  if (format.kind !== 'generic') return
+  const strip = (o: KubeObject): KubeObject => (opts.showManagedFields || !format.hidesManagedFields ? o : withoutManagedFields(o))
+  const doc =
+    opts.singleItemImplied && objects.length === 1
+      ? strip(objects[0].object)
+      : {apiVersion: 'v1', items: objects.map((o) => strip(o.object)), kind: 'List', metadata: {resourceVersion: ''}}
+  format.print(doc, out)
+}
+

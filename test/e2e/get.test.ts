@@ -1,0 +1,181 @@
+// Differential: `ktl get` and kubectl 1.32 on the same objects print the same bytes.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {bothCLIs, kubectl, kubectlOK} from './helpers.js'
+
+const NS = 'ktl-get-e2e'
+
+const fixtures = `
+apiVersion: v1
+kind: Namespace
+metadata: {name: ${NS}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: ${NS}, labels: {app: web, tier: frontend}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web, tier: frontend}}
+    spec:
+      containers: [{name: nginx, image: nginx:1.25, ports: [{containerPort: 80}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: ${NS}, labels: {app: web}}
+spec:
+  selector: {app: web}
+  ports: [{name: http, port: 80, targetPort: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: headless, namespace: ${NS}}
+spec:
+  clusterIP: None
+  selector: {app: db}
+  ports: [{port: 5432}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: app-config, namespace: ${NS}, labels: {app: web, tier: backend, size: large}}
+data: {a: "1", b: "2", c: "3"}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: zeta, namespace: ${NS}, labels: {tier: backend, size: small}}
+data: {only: "one"}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: creds, namespace: ${NS}}
+stringData: {password: hunter2}
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: once, namespace: ${NS}}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: main, image: busybox, command: [sh, -c, "true"]}]
+---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.ktl.example.com}
+spec:
+  group: ktl.example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wdg]}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    additionalPrinterColumns:
+    - {name: Size, type: integer, jsonPath: .spec.size}
+    - {name: Color, type: string, jsonPath: .spec.color, priority: 1}
+    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer}
+              color: {type: string}
+`
+
+const widgets = `
+apiVersion: ktl.example.com/v1
+kind: Widget
+metadata: {name: big, namespace: ${NS}, labels: {app: web}}
+spec: {size: 10, color: red}
+---
+apiVersion: ktl.example.com/v1
+kind: Widget
+metadata: {name: small, namespace: ${NS}}
+spec: {size: 2, color: blue}
+`
+
+beforeAll(async () => {
+  await kubectlOK(['apply', '-f', '-'], {stdin: fixtures})
+  await kubectlOK(['wait', '--for=condition=Established', 'crd/widgets.ktl.example.com', '--timeout=60s'])
+  await kubectlOK(['apply', '-f', '-'], {stdin: widgets})
+  await kubectlOK(['rollout', 'status', `deploy/web`, '-n', NS, '--timeout=60s'])
+  await kubectlOK(['wait', '--for=condition=complete', 'job/once', '-n', NS, '--timeout=60s'])
+}, 120_000)
+
+afterAll(async () => {
+  await kubectl(['delete', 'namespace', NS, '--wait=false'])
+  await kubectl(['delete', 'crd', 'widgets.ktl.example.com', '--wait=false'])
+})
+
+const cases: string[][] = [
+  ['get', 'deploy,rs,pods,svc', '-n', NS],
+  ['get', 'all', '-n', NS],
+  ['get', 'all', '-n', NS, '-o', 'wide'],
+  ['get', 'pods', '-n', NS, '-o', 'wide'],
+  ['get', 'po,svc,cm', '-n', NS, '--show-kind'],
+  ['get', 'cm', '-n', NS, '--show-labels'],
+  ['get', 'cm', '-n', NS, '-L', 'tier,size', '-L', 'app'],
+  ['get', 'cm', '-n', NS, '-l', 'tier=backend'],
+  ['get', 'cm', '-n', NS, '-l', 'tier in (backend),size!=small'],
+  ['get', 'cm', '-n', NS, '-l', '!app'],
+  ['get', 'cm', '-n', NS, '--field-selector', 'metadata.name=zeta'],
+  ['get', 'cm', '-n', NS, '--no-headers'],
+  ['get', 'deploy', 'web', '-n', NS],
+  ['get', 'deploy/web', 'svc/web', 'cm/zeta', '-n', NS],
+  ['get', 'svc', 'web', 'nope', 'headless', '-n', NS],
+  ['get', 'svc', 'nope', '-n', NS, '--ignore-not-found'],
+  ['get', 'cm', '-n', NS, '--sort-by', '.metadata.name', '-o', 'name'],
+  ['get', 'cm,svc', '-n', NS, '--sort-by', '{.metadata.name}'],
+  ['get', 'cm', '-n', NS, '--chunk-size', '1'],
+  ['get', 'cm', '-n', NS, '-o', 'json'],
+  ['get', 'cm', 'zeta', '-n', NS, '-o', 'yaml'],
+  ['get', 'cm', 'zeta', '-n', NS, '-o', 'yaml', '--show-managed-fields'],
+  ['get', 'deploy,svc', '-n', NS, '-o', 'yaml'],
+  ['get', 'cm,svc', '-n', NS, '-o', 'name'],
+  ['get', 'pods', '-n', NS, '-o', 'jsonpath={range .items[*]}{.metadata.labels.app}{"\\t"}{.status.phase}{"\\n"}{end}'],
+  ['get', 'svc', '-n', NS, '-o', 'custom-columns=NAME:.metadata.name,IP:.spec.clusterIP,PORTS:.spec.ports[*].port'],
+  ['get', 'widgets', '-n', NS],
+  ['get', 'wdg', '-n', NS, '-o', 'wide'],
+  ['get', 'widget.ktl.example.com', 'big', '-n', NS, '-o', 'json'],
+  ['get', 'crd', 'widgets.ktl.example.com'],
+  ['get', 'cm', '-A', '-l', 'tier'],
+  ['get', 'ns', NS, 'default'],
+  ['get', 'nodes'],
+  ['get', 'secrets', '-n', NS, '--field-selector', 'type=Opaque'],
+  ['get', 'jobs', '-n', NS, '-o', 'wide'],
+  ['get', 'cm', '-n', 'ktl-get-e2e-empty'],
+  ['get', 'pv'],
+  ['get', 'cm', '-n', NS, '-o', 'jsonpath={.items[0].metadata.name}'],
+  ['get', '--raw', '/version'],
+  ['get', 'flurbs'],
+  ['get', 'cm', 'zeta', '-A'],
+]
+
+describe('ktl get matches kubectl', () => {
+  it.each(cases.map((args) => ({args, label: args.join(' ')})))('$label', async ({args}) => {
+    const {ours, theirs} = await bothCLIs(args)
+    expect(ours.stdout).toBe(theirs.stdout)
+    expect(ours.stderr).toBe(theirs.stderr)
+    expect(ours.code).toBe(theirs.code)
+  })
+
+  it('lists the output formats ktl has when -o is unknown (kubectl also lists Go templates, which ktl lacks)', async () => {
+    const {ours} = await bothCLIs(['get', 'pods', '-o', 'yamll'])
+    expect(ours).toEqual({
+      stdout: '',
+      stderr:
+        'error: unable to match a printer suitable for the output format "yamll", allowed formats are: ' +
+        'custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml\n',
+      code: 1,
+    })
+  })
+
+  it('is Forbidden for a read-only user the way kubectl says it', async () => {
+    const {ours, theirs} = await bothCLIs(['get', 'secrets', '-n', NS], {user: 'readonly'})
+    expect(theirs.stderr).toContain('Error from server (Forbidden)')
+    expect(ours).toEqual(theirs)
+  })
+})
