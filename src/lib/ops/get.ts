@@ -88,7 +88,7 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   const namespace = await ctx.namespace()
   let written = false
   const out = {write: (s: string) => ((written ||= s.length > 0), ctx.io.out.write(s))}
-  if (opts.sortBy) fetched = await sortFetched(fetched, opts.sortBy, human)
+  if (opts.sortBy) fetched = await sortFetched(fetched, opts.sortBy, human, singleItemImplied)
   // One object asked for by name and not there: every format but the table prints nothing, only the error.
   if (format.kind !== 'table' && singleItemImplied && errors.length > 0) throw errors[0]
   if (format.kind === 'table') printTables(out, fetched, opts)
@@ -155,14 +155,30 @@ function collect(result: Fetched, data: KubeObject | ObjectList | Table, visit: 
   result.objects.push(data as KubeObject)
 }
 
-/** Tables sort row by row each on its own; plain objects sort as one list across every type, as in kubectl. */
-async function sortFetched(fetched: Fetched[], sortBy: string, human: boolean): Promise<Fetched[]> {
-  const {sortObjects, sortTableRows} = await import('../printers/sort.js')
+/**
+ * kubectl's --sort-by: plain objects sort as one list across every type. Tables sort row by row,
+ * but when several Tables came back kubectl first sorts the Tables themselves (which fails on
+ * their missing fields); a Table whose rows cannot be compared is dropped, as kubectl drops it.
+ */
+async function sortFetched(fetched: Fetched[], sortBy: string, human: boolean, singleItemImplied: boolean): Promise<Fetched[]> {
+  const {sortObjects, sortTableRows, TableSortError} = await import('../printers/sort.js')
   if (human) {
-    for (const f of fetched) for (const table of f.tables) table.rows = sortTableRows(table.rows, sortBy)
+    const tables = fetched.flatMap((f) => f.tables)
+    if (tables.length > 1) sortObjects(tables, sortBy)
+    for (const f of fetched) {
+      f.tables = f.tables.flatMap((table) => {
+        try {
+          return [{...table, rows: sortTableRows(table.rows, sortBy)}]
+        } catch (err) {
+          if (err instanceof TableSortError) return []
+          throw err
+        }
+      })
+    }
     return fetched
   }
-  const all = fetched.flatMap((f) => f.objects.map((object) => ({visit: f.visit, tables: [], objects: [object]})))
+  if (singleItemImplied) return fetched
+  const all = fetched.flatMap((f) => f.objects.map((object): Fetched => ({visit: f.visit, tables: [], objects: [object]})))
   return sortObjects(all, sortBy, (f) => f.objects[0])
 }
 
