@@ -15,13 +15,16 @@ const tls = {
 }
 
 function call(method, path, body, contentType = 'application/json') {
+  const data = body === undefined ? undefined : JSON.stringify(body)
+  // An explicit length: Go's server refuses a chunked DELETE body with a bare 400.
+  const headers = {'content-type': contentType, accept: 'application/json', ...(data === undefined ? {} : {'content-length': Buffer.byteLength(data)})}
   return new Promise((resolve, reject) => {
-    const req = request({host: '127.0.0.1', port, method, path, ...tls, headers: {'content-type': contentType, accept: 'application/json'}}, (res) => {
+    const req = request({host: '127.0.0.1', port, method, path, ...tls, headers}, (res) => {
       let text = ''
       res.setEncoding('utf8').on('data', (d) => (text += d)).on('end', () => resolve({status: res.statusCode, body: text}))
     })
     req.on('error', reject)
-    req.end(body === undefined ? undefined : JSON.stringify(body))
+    req.end(data)
   })
 }
 
@@ -67,7 +70,8 @@ function runningStatus(pod, now) {
 async function reconcile(pod) {
   const path = `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`
   if (pod.metadata.deletionTimestamp) {
-    await call('DELETE', path, {kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: {uid: pod.metadata.uid}})
+    const res = await call('DELETE', path, {kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: {uid: pod.metadata.uid}})
+    if (res.status >= 300 && res.status !== 404) console.error(`delete ${pod.metadata.name}: ${res.status} ${res.body}`)
     started.delete(pod.metadata.uid)
     return
   }
@@ -96,17 +100,21 @@ async function watchLoop() {
                 const line = buffered.slice(0, nl)
                 buffered = buffered.slice(nl + 1)
                 const event = JSON.parse(line)
-                if (event.type === 'ADDED' || event.type === 'MODIFIED') reconcile(event.object).catch(() => {})
+                if (event.type === "ADDED" || event.type === "MODIFIED") reconcile(event.object).catch((err) => console.error(`reconcile ${event.object.metadata.name}: ${err.message}`))
               }
             })
-            res.on('end', resolve)
+            res.on('end', () => {
+              console.error(`watch ended (${res.statusCode})`)
+              resolve()
+            })
             res.on('error', reject)
           },
         )
         req.on('error', reject)
         req.end()
       })
-    } catch {
+    } catch (err) {
+      console.error(`watch: ${err.message}`)
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
   }
