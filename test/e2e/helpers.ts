@@ -93,3 +93,16 @@ export async function kubectlOK(args: string[], opts: RunOptions = {}): Promise<
   if (run.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${run.stderr}`)
   return run.stdout
 }
+
+// A server-computed age (5s, 3m2s, 4h, 2d3h, 10y) as a table cell.
+const AGE = /(?<=^|\s)\d+[smhdy](\d+[smh])?(?=\s|$)/gm
+
+/**
+ * The same bytes, except for ages that ticked between the two CLIs' requests (ktl and kubectl start
+ * at different speeds): those compare as equal, and with them the padding of their column.
+ */
+export function sameOutput(ours: string, theirs: string): boolean {
+  if (ours === theirs) return true
+  const normal = (s: string) => s.replace(AGE, '<age>').replace(/ +/g, ' ')
+  return normal(ours) === normal(theirs)
+}

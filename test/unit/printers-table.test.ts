@@ -59,3 +59,26 @@ describe('formatLabels', () => {
     expect(formatLabels({})).toBe('<none>')
   })
 })
+
+describe('status colours', () => {
+  it('colours status words and keeps columns aligned as if uncoloured', async () => {
+    const {statusColorizer} = await import('../../src/lib/printers/status-colors.js')
+    const colorize = await statusColorizer()
+    const t: Table = {
+      kind: 'Table',
+      columnDefinitions: [
+        {name: 'Name', type: 'string', format: 'name', priority: 0},
+        {name: 'Status', type: 'string', format: '', priority: 0},
+        {name: 'Age', type: 'string', format: '', priority: 0},
+      ],
+      rows: [{cells: ['a', 'Running', '1m']}, {cells: ['b', 'CrashLoopBackOff', '2m']}, {cells: ['c', 'Pending', '3m']}],
+    }
+    const text = print([t], {colorize})
+    expect(text).toBe(
+      'NAME   STATUS             AGE\n' +
+        'a      \u001B[32mRunning\u001B[39m            1m\n' +
+        'b      \u001B[31mCrashLoopBackOff\u001B[39m   2m\n' +
+        'c      \u001B[33mPending\u001B[39m            3m\n',
+    )
+  })
+})

@@ -26,6 +26,7 @@ export interface WatchOptions {
   labelColumns: string[]
   showLabels: boolean
   showManagedFields?: boolean
+  colorize?: (column: string, value: string) => string
   /** Stop after this many events (tests); watch forever when undefined. */
   maxEvents?: number
   signal?: AbortSignal
@@ -194,6 +195,7 @@ class EventPrinter {
         kind: opts.showKind ? kindPrefix(visit.resource) : undefined,
         columnLabels: opts.labelColumns,
         showLabels: opts.showLabels,
+        colorize: opts.colorize,
       })
     }
   }

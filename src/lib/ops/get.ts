@@ -3,6 +3,7 @@
 import type {Ctx} from '../context.js'
 import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
 import {TabWriter} from '../printers/columns.js'
+import type {CellColorizer} from '../printers/status-colors.js'
 import {TablePrinter} from '../printers/table.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
@@ -66,6 +67,7 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
       labelColumns: opts.labelColumns,
       showLabels: opts.showLabels,
       showManagedFields: opts.showManagedFields,
+      colorize: ctx.io.color ? await (await import('../printers/status-colors.js')).statusColorizer() : undefined,
     })
   }
   const client = await ctx.client()
@@ -91,7 +93,10 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   if (opts.sortBy) fetched = await sortFetched(fetched, opts.sortBy, human, singleItemImplied)
   // One object asked for by name and not there: every format but the table prints nothing, only the error.
   if (format.kind !== 'table' && singleItemImplied && errors.length > 0) throw errors[0]
-  if (format.kind === 'table') printTables(out, fetched, opts)
+  if (format.kind === 'table') {
+    const colorize = ctx.io.color ? (await import('../printers/status-colors.js')).statusColorizer() : undefined
+    printTables(out, fetched, opts, await colorize)
+  }
   else await printObjects(out, fetched, format, {singleItemImplied, showManagedFields: opts.showManagedFields})
   // Only the table says so when nothing matched; every other format prints its empty form.
   if (!written && errors.length === 0 && !opts.ignoreNotFound && format.kind === 'table') {
@@ -182,7 +187,7 @@ async function sortFetched(fetched: Fetched[], sortBy: string, human: boolean, s
   return sortObjects(all, sortBy, (f) => f.objects[0])
 }
 
-function printTables(out: {write(s: string): unknown}, fetched: Fetched[], opts: GetOptions): void {
+function printTables(out: {write(s: string): unknown}, fetched: Fetched[], opts: GetOptions, colorize?: CellColorizer): void {
   const withKind = opts.showKind || new Set(fetched.map((f) => `${f.visit.resource.group}/${f.visit.resource.kind}`)).size > 1
   let printer: TablePrinter | undefined
   let lastResource: Visit['resource'] | undefined
@@ -213,6 +218,7 @@ function printTables(out: {write(s: string): unknown}, fetched: Fetched[], opts:
         kind: withKind ? kindPrefix(f.visit.resource) : undefined,
         columnLabels: opts.labelColumns,
         showLabels: opts.showLabels,
+        colorize,
       })
       lastResource = f.visit.resource
     }

@@ -118,9 +118,12 @@ export class TabWriter {
   }
 }
 
+// Colour escapes (only ever written on a terminal) take no room on screen.
+const SGR = /\u001B\[[0-9;]*m/g
+
 function codePoints(s: string): number {
   let n = 0
-  for (const _ of s) n++
+  for (const _ of s.includes('\u001B[') ? s.replace(SGR, '') : s) n++
   return n
 }
 

@@ -12,6 +12,8 @@ export interface TablePrintOptions {
   kind?: string
   columnLabels?: string[]
   showLabels?: boolean
+  /** Colours a cell by its column's name (terminal output only). */
+  colorize?: (column: string, value: string) => string
 }
 
 /** One printer per resource type, as kubectl makes one per REST mapping. */
@@ -53,6 +55,7 @@ export class TablePrinter {
         if (i >= visible.length || !visible[i]) return
         let value = formatCell(cell)
         if (i === nameColumn) value = `${this.opts.kind}/${value}`
+        if (this.opts.colorize) value = this.opts.colorize(table.columnDefinitions[i].name, value)
         cells.push(value)
       })
       const labels = row.object?.metadata?.labels ?? {}
