@@ -1,0 +1,49 @@
+import {Flags} from '@oclif/core'
+import {KubeCommand} from '../lib/kube-command.js'
+
+export default class Describe extends KubeCommand {
+  static summary = 'Show details of a specific resource or group of resources'
+  static description =
+    'Print a detailed description of the selected resources, including related resources such as events or controllers. ' +
+    'You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:\n\n' +
+    '    $ ktl describe TYPE NAME_PREFIX\n\n' +
+    'will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every ' +
+    'resource that has a name prefixed with NAME_PREFIX.\n\n' +
+    'Beyond kubectl: an object that is being deleted (it has a deletionTimestamp) says so: "Status: Terminating (lasts <age>)" ' +
+    'where kubectl prints no status for its kind (right after Name and Namespace), and "Waiting on finalizers: <names>" for the ' +
+    'finalizers that still hold it.\n\n' +
+    'Use "ktl api-resources" for a complete list of supported resources.'
+  static usage = 'describe (TYPE [NAME_PREFIX | -l label] | TYPE/NAME)'
+  static examples = [
+    '<%= config.bin %> describe nodes kubernetes-node-emt8.c.myproject.internal',
+    '<%= config.bin %> describe pods/nginx',
+    '<%= config.bin %> describe pods',
+    '<%= config.bin %> describe pods -l name=myLabel',
+    '<%= config.bin %> describe pods frontend',
+  ]
+  static strict = false
+  static flags = {
+    'all-namespaces': Flags.boolean({
+      char: 'A',
+      description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+    }),
+    'chunk-size': Flags.integer({default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
+    selector: Flags.string({
+      char: 'l',
+      description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+    }),
+    'show-events': Flags.boolean({allowNo: true, default: true, description: 'If true, display events related to the described object.'}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Describe)
+    const {runDescribe} = await import('../lib/ops/describe.js')
+    await runDescribe(this.ctx(flags), {
+      args: argv as string[],
+      selector: flags.selector,
+      allNamespaces: flags['all-namespaces'],
+      showEvents: flags['show-events'],
+      chunkSize: flags['chunk-size'],
+    })
+  }
+}
