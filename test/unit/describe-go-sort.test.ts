@@ -1,7 +1,7 @@
 // goSort leaves equal elements exactly where Go's sort.Sort leaves them (orders recorded from Go).
 import {readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import {goSort} from '../../src/lib/describe/go-sort.js'
+import {goSortSlice as goSort} from '../../src/lib/go/sort.js'
 
 interface SortCase {
   keys: number[]

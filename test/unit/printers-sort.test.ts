@@ -3,9 +3,9 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {CliError} from '../../src/lib/errors.js'
+import {goSort} from '../../src/lib/go/sort.js'
 import {
   compareQuantities,
-  goSort,
   KlogFatalError,
   parseQuantity,
   type Quantity,
