@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
+import {goQuote} from '../../src/lib/go/quote.js'
 import {memoryIO} from '../../src/lib/io.js'
 import {
   GoNumber,
   goFormatFloat,
-  goQuote,
   goSharpV,
   goSprint,
   JSONPathPrinter,

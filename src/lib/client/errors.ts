@@ -1,5 +1,6 @@
 // Turns transport failures and error responses into kubectl's messages.
 import {CliError, type Status, StatusError} from '../errors.js'
+import {goQuote} from '../go/quote.js'
 import {chainError, isChainErrorCode, TransportFailure} from './tls-verify.js'
 import type {GroupResource} from './types.js'
 
@@ -79,10 +80,6 @@ function isText(contentType: string | undefined): boolean {
   return contentType.trimStart().toLowerCase().startsWith('text/')
 }
 
-/** Go's %q for the characters a server message holds. */
-export function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_, hex: string) => `\\x${hex}`)
-}
 
 /** A failure before any HTTP status came back, in kubectl's words. `host` is the server URL's host. */
 export function transportError(err: NodeJS.ErrnoException & {reason?: string}, host: string): CliError {
@@ -194,3 +191,6 @@ export function describeSocketError(err: NodeJS.ErrnoException & {address?: stri
       return err.message
   }
 }
+
+// Some describers import Go's quoting from here.
+export {goQuote} from '../go/quote.js'

@@ -2,7 +2,7 @@
 // 7 adds request headers, 8 response headers and bodies (1 KiB), 9 a curl command line (bodies to
 // 10 KiB), 10 whole bodies. Credentials in headers are always masked.
 import type {OutStream} from '../io.js'
-import {goQuote} from './errors.js'
+import {goQuote} from '../go/quote.js'
 
 export type Headers = Record<string, string>
 

@@ -9,7 +9,7 @@
 // and singular names match case-insensitively, and a group given without a version may be a prefix
 // (`deployments.ap`); when several group-versions serve the name, the core group wins, then groups in
 // server order, each with its preferred version first.
-import {goQuote} from '../client/errors.js'
+import {goQuote} from '../go/quote.js'
 import type {APIGroupDoc} from './documents.js'
 import type {APIResource} from './types.js'
 

@@ -2,7 +2,7 @@
 // messages. They read the kubeconfig files only (no server), and write back through kubeconfig/write.
 import type {Ctx} from '../context.js'
 import {AggregateCliError, CliError, usageError} from '../errors.js'
-import {goQuote} from '../kubeconfig/go-text.js'
+import {goQuote} from '../go/quote.js'
 import {kubeconfigPaths, loadKubeconfig, type MergedKubeconfig} from '../kubeconfig/load.js'
 import type {Context} from '../kubeconfig/types.js'
 import {compareCodePoints} from '../printers/json.js'

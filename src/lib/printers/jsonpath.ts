@@ -7,6 +7,7 @@
 // an int64 field with a float64 fails; maps print as JSON but strings print raw.
 // Map iteration (`.*`, `..`) follows the object's key order, one of the orders Go's randomised map
 // iteration can produce.
+import {goIsPrint, goQuote} from '../go/quote.js'
 import {readFileSync} from 'node:fs'
 import {CliError} from '../errors.js'
 import type {OutStream} from '../io.js'
@@ -162,52 +163,11 @@ export function goSharpV(v: unknown): string {
   }
 }
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u
-
-function isPrint(ch: string): boolean {
-  return PRINTABLE.test(ch)
-}
-
-const SHORT_ESCAPES: Record<string, string> = {
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-  '"': '\\"',
-  '\\': '\\\\',
-}
-
-/** Go's strconv.Quote (fmt's %q and %#v of a string). */
-export function goQuote(s: string): string {
-  let out = '"'
-  for (const ch of s) {
-    const escaped = SHORT_ESCAPES[ch]
-    if (escaped !== undefined) {
-      out += escaped
-      continue
-    }
-    if (isPrint(ch)) {
-      out += ch
-      continue
-    }
-    let c = ch.codePointAt(0) as number
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
-    if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`
-    else if (c < 0x10000) out += `\\u${c.toString(16).padStart(4, '0')}`
-    else out += `\\U${c.toString(16).padStart(8, '0')}`
-  }
-  return `${out}"`
-}
-
 /** fmt's %#U of a rune: `U+0025 '%'`, without the quoted character when it is not printable. */
 function goRuneU(c: number): string {
   const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`
   const ch = String.fromCodePoint(c)
-  return isPrint(ch) ? `${hex} '${ch}'` : hex
+  return goIsPrint(ch) ? `${hex} '${ch}'` : hex
 }
 
 function plain(v: unknown): unknown {

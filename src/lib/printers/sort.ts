@@ -8,7 +8,8 @@
 import {CliError} from '../errors.js'
 import {compareCodePoints} from './json.js'
 import {goSort} from '../go/sort.js'
-import {GoNumber, goQuote, goSharpV, JSONPathError, parseJSONPath, relaxedJSONPathExpression} from './jsonpath.js'
+import {goQuote} from '../go/quote.js'
+import {GoNumber, goSharpV, JSONPathError, parseJSONPath, relaxedJSONPathExpression} from './jsonpath.js'
 
 // resource.Quantity, as far as Cmp needs it: the exact value ParseQuantity keeps.
 
