@@ -11,7 +11,8 @@ export default class Describe extends KubeCommand {
     'resource that has a name prefixed with NAME_PREFIX.\n\n' +
     'Beyond kubectl: an object that is being deleted (it has a deletionTimestamp) says so: "Status: Terminating (lasts <age>)" ' +
     'where kubectl prints no status for its kind (right after Name and Namespace), and "Waiting on finalizers: <names>" for the ' +
-    'finalizers that still hold it.\n\n' +
+    'finalizers that still hold it. Secrets show the size of every value, never the value (kubectl prints service-account ' +
+    'tokens in full).\n\n' +
     'Use "ktl api-resources" for a complete list of supported resources.'
   static usage = 'describe (TYPE [NAME_PREFIX | -l label] | TYPE/NAME)'
   static examples = [

@@ -47,6 +47,18 @@ const DESCRIBERS: Record<string, () => Promise<Describer>> = {
   'apps/DaemonSet': async () => (await import('./daemon-set.js')).describeDaemonSet,
   'batch/Job': async () => (await import('./job.js')).describeJob,
   'batch/CronJob': async () => (await import('./cron-job.js')).describeCronJob,
+  '/Service': async () => (await import('./service.js')).describeService,
+  '/Endpoints': async () => (await import('./endpoints.js')).describeEndpoints,
+  '/ConfigMap': async () => (await import('./config-map.js')).describeConfigMap,
+  '/Secret': async () => (await import('./secret.js')).describeSecret,
+  '/Namespace': async () => (await import('./namespace.js')).describeNamespace,
+  '/Node': async () => (await import('./node.js')).describeNode,
+  '/PersistentVolume': async () => (await import('./persistent-volume.js')).describePersistentVolume,
+  '/PersistentVolumeClaim': async () => (await import('./persistent-volume-claim.js')).describePersistentVolumeClaim,
+  '/ServiceAccount': async () => (await import('./service-account.js')).describeServiceAccount,
+  'networking.k8s.io/Ingress': async () => (await import('./ingress.js')).describeIngress,
+  'extensions/Ingress': async () => (await import('./ingress.js')).describeIngress,
+  'autoscaling/HorizontalPodAutoscaler': async () => (await import('./horizontal-pod-autoscaler.js')).describeHorizontalPodAutoscaler,
 }
 
 /** The describer for a group/kind: its dedicated one, else the generic describer. */

@@ -1,0 +1,14 @@
+// ktl's describePersistentVolumeClaim against the exact API replies kubectl 1.32 got when it printed the recorded output
+// (test/fixtures/describe/record-config.mjs): whole outputs compared byte for byte.
+import {describe, expect, test} from 'vitest'
+import {describePersistentVolumeClaim} from '../../src/lib/describe/persistent-volume-claim.js'
+import {configCases, replay} from '../fixtures/describe/replay-config.js'
+
+describe('describePersistentVolumeClaim prints what kubectl 1.32 prints', () => {
+  test.each(configCases('persistentvolumeclaim').map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+    const result = await replay(c, describePersistentVolumeClaim)
+    expect(result.unanswered).toEqual([])
+    expect(result.unused).toEqual([])
+    expect(result.output).toBe(c.ktlStdout ?? c.stdout)
+  })
+})
