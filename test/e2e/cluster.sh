@@ -180,6 +180,8 @@ up() {
     --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
     --initial-cluster "ktl-e2e=http://127.0.0.1:$ETCD_PEER_PORT" --unsafe-no-fsync
   local pki=$DIR/pki
+  # --min-request-timeout: the server ends each watch after 20-40 s (not 30-60 min), so tests see
+  # the server-side stream closes a watching client must survive.
   start kube-apiserver "$BIN/kube-apiserver" \
     --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
     --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$API_PORT" --insecure-port 0 \
@@ -189,7 +191,8 @@ up() {
     --service-account-issuer https://kubernetes.default.svc --service-account-key-file "$pki/sa.pub" \
     --service-account-signing-key-file "$pki/sa.key" --api-audiences https://kubernetes.default.svc \
     --service-cluster-ip-range 10.0.0.0/24 --allow-privileged \
-    --enable-priority-and-fairness=false
+    --enable-priority-and-fairness=false \
+    --min-request-timeout 20
   wait_for kube-apiserver 90 ready
   # No kubelet runs here: without the node lifecycle controller the hand-made Node stays Ready,
   # so pods schedule onto it and are never evicted.
