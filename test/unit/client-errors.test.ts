@@ -1,24 +1,13 @@
 import {createServer} from 'node:net'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {createClient} from '../../src/lib/client/client.js'
 import {jsonSyntaxError, statusFromResponse, transportError} from '../../src/lib/client/errors.js'
 import {StatusError} from '../../src/lib/errors.js'
-import type {RestConfig} from '../../src/lib/kubeconfig/types.js'
-import {FakeServer, statusBody} from '../support/fake-server.js'
+import {fakeServers, restConfigFor} from '../support/client.js'
+import {statusBody} from '../support/fake-server.js'
 
-let server: FakeServer
-afterEach(async () => {
-  await server?.close()
-})
-
-async function start(): Promise<FakeServer> {
-  server = await FakeServer.start()
-  return server
-}
-
-function config(url: string): RestConfig {
-  return {server: url, insecureSkipTLSVerify: false, timeoutMs: 0, credentials: {get: async () => ({}), invalidate: () => undefined}}
-}
+const start = fakeServers()
+const config = (url: string) => restConfigFor(url)
 
 describe('error responses with a Status body', () => {
   const cases: Array<[string, ReturnType<typeof statusBody>, string]> = [

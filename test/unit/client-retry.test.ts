@@ -1,26 +1,11 @@
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {createClient} from '../../src/lib/client/client.js'
-import type {Credentials, CredentialSource, RestConfig} from '../../src/lib/kubeconfig/types.js'
-import {FakeServer, type RecordedRequest} from '../support/fake-server.js'
+import type {CredentialSource, RestConfig} from '../../src/lib/kubeconfig/types.js'
+import {fakeServers, restConfigFor} from '../support/client.js'
+import type {RecordedRequest} from '../support/fake-server.js'
 
-const servers: FakeServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-
-async function start(): Promise<FakeServer> {
-  const server = await FakeServer.start()
-  servers.push(server)
-  return server
-}
-
-function staticSource(creds: Credentials): CredentialSource {
-  return {get: async () => creds, invalidate: () => undefined}
-}
-
-function config(url: string, extra: Partial<RestConfig> = {}): RestConfig {
-  return {server: url, insecureSkipTLSVerify: false, timeoutMs: 0, credentials: staticSource({}), ...extra}
-}
+const start = fakeServers()
+const config = (url: string, extra: Partial<RestConfig> = {}) => restConfigFor(url, extra)
 
 describe('a server that closes the connection', () => {
   it('before answering: one EOF line, no hang', async () => {

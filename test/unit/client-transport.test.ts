@@ -1,28 +1,13 @@
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {createClient} from '../../src/lib/client/client.js'
 import {goDuration} from '../../src/lib/client/duration.js'
 import {ktlVersion} from '../../src/lib/client/user-agent.js'
-import type {Credentials, CredentialSource, RestConfig} from '../../src/lib/kubeconfig/types.js'
+import type {RestConfig} from '../../src/lib/kubeconfig/types.js'
+import {fakeServers, restConfigFor, staticSource} from '../support/client.js'
 import {FakeServer} from '../support/fake-server.js'
 
-const servers: FakeServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-
-async function start(): Promise<FakeServer> {
-  const server = await FakeServer.start()
-  servers.push(server)
-  return server
-}
-
-function staticSource(creds: Credentials): CredentialSource {
-  return {get: async () => creds, invalidate: () => undefined}
-}
-
-function config(url: string, extra: Partial<RestConfig> = {}): RestConfig {
-  return {server: url, insecureSkipTLSVerify: false, timeoutMs: 0, credentials: staticSource({}), ...extra}
-}
+const start = fakeServers()
+const config = (url: string, extra: Partial<RestConfig> = {}) => restConfigFor(url, extra)
 
 describe('requests', () => {
   it('names ktl in the User-Agent and accepts JSON', async () => {
