@@ -138,15 +138,16 @@ function header(w: PrefixWriter, ingress: Ingress<unknown>, now: number): void {
   w.write(LEVEL_0, `Ingress Class:\t${ingress.spec?.ingressClassName ?? '<none>'}\n`)
 }
 
-async function describeIngressV1(dctx: DescribeContext, ingress: Ingress<BackendV1>): Promise<string> {
-  const namespace = ingress.metadata?.namespace ?? ''
-  const events = await eventsFor(dctx, eventReference(ingress, 'Ingress'))
-  const def = ingress.spec?.defaultBackend
-  const defaultBackend = def ? await describeBackendV1(dctx, namespace, def) : '<default>'
-  const paths = await describePaths(ingress, (b) => describeBackendV1(dctx, namespace, b))
+/** The layout both API versions share; they differ in how a path's backend and the no-rules line read. */
+function printIngress<B>(
+  dctx: DescribeContext,
+  ingress: Ingress<B>,
+  events: Awaited<ReturnType<typeof eventsFor>>,
+  text: {defaultBackend: string; pathBackend: (rule: number, path: number) => string; noRules: string},
+): string {
   return tabbedString((w) => {
     header(w, ingress, dctx.now)
-    w.write(LEVEL_0, `Default backend:\t${defaultBackend}\n`)
+    w.write(LEVEL_0, `Default backend:\t${text.defaultBackend}\n`)
     if ((ingress.spec?.tls ?? []).length > 0) describeTLS(w, ingress.spec!.tls!)
     w.write(LEVEL_0, 'Rules:\n  Host\tPath\tBackends\n')
     w.write(LEVEL_1, '----\t----\t--------\n')
@@ -155,12 +156,21 @@ async function describeIngressV1(dctx: DescribeContext, ingress: Ingress<Backend
       if (!rule.http) return
       count++
       w.write(LEVEL_1, `${rule.host || '*'}\t\n`)
-      ;(rule.http.paths ?? []).forEach((path, j) => w.write(LEVEL_2, `\t${path.path ?? ''} \t${paths[i][j]}\n`))
+      ;(rule.http.paths ?? []).forEach((path, j) => w.write(LEVEL_2, `\t${path.path ?? ''} \t${text.pathBackend(i, j)}\n`))
     })
-    if (count === 0) w.write(LEVEL_1, `*\t*\t${defaultBackend}\n`)
+    if (count === 0) w.write(LEVEL_1, text.noRules)
     printAnnotationsMultiline(w, 'Annotations', ingress.metadata?.annotations)
     if (events) describeEvents(events, w, dctx.now)
   })
+}
+
+async function describeIngressV1(dctx: DescribeContext, ingress: Ingress<BackendV1>): Promise<string> {
+  const namespace = ingress.metadata?.namespace ?? ''
+  const events = await eventsFor(dctx, eventReference(ingress, 'Ingress'))
+  const def = ingress.spec?.defaultBackend
+  const defaultBackend = def ? await describeBackendV1(dctx, namespace, def) : '<default>'
+  const paths = await describePaths(ingress, (b) => describeBackendV1(dctx, namespace, b))
+  return printIngress(dctx, ingress, events, {defaultBackend, pathBackend: (i, j) => paths[i][j], noRules: `*\t*\t${defaultBackend}\n`})
 }
 
 async function describeIngressV1beta1(dctx: DescribeContext, ingress: Ingress<BackendV1beta1>): Promise<string> {
@@ -169,26 +179,11 @@ async function describeIngressV1beta1(dctx: DescribeContext, ingress: Ingress<Ba
   const def = ingress.spec?.backend
   const defaultBackend = def ? await describeBackendV1beta1(dctx, namespace, def) : '<default>'
   const paths = await describePaths(ingress, (b) => describeBackendV1beta1(dctx, namespace, b))
-  return tabbedString((w) => {
-    header(w, ingress, dctx.now)
-    w.write(LEVEL_0, `Default backend:\t${defaultBackend}\n`)
-    if ((ingress.spec?.tls ?? []).length > 0) describeTLS(w, ingress.spec!.tls!)
-    w.write(LEVEL_0, 'Rules:\n  Host\tPath\tBackends\n')
-    w.write(LEVEL_1, '----\t----\t--------\n')
-    let count = 0
-    ;(ingress.spec?.rules ?? []).forEach((rule, i) => {
-      if (!rule.http) return
-      count++
-      w.write(LEVEL_1, `${rule.host || '*'}\t\n`)
-      ;(rule.http.paths ?? []).forEach((path, j) => {
-        const b = path.backend ?? {}
-        w.write(LEVEL_2, `\t${path.path ?? ''} \t${b.serviceName ?? ''}:${b.servicePort ?? 0} (${paths[i][j]})\n`)
-      })
-    })
-    if (count === 0) w.write(LEVEL_1, '*\t* \t<default>\n')
-    printAnnotationsMultiline(w, 'Annotations', ingress.metadata?.annotations)
-    if (events) describeEvents(events, w, dctx.now)
-  })
+  const pathBackend = (i: number, j: number) => {
+    const b = ingress.spec?.rules?.[i].http?.paths?.[j].backend ?? {}
+    return `${b.serviceName ?? ''}:${b.servicePort ?? 0} (${paths[i][j]})`
+  }
+  return printIngress(dctx, ingress, events, {defaultBackend, pathBackend, noRules: '*\t* \t<default>\n'})
 }
 
 export const describeIngress: Describer = async (dctx, obj) => {
