@@ -10,7 +10,7 @@ import {goMarshalJSON} from '../printers/jsonpath.js'
 import {TablePrinter} from '../printers/table.js'
 import type {Visit} from '../resources/builder.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
-import type {KubeObject, ObjectList, Table, TableRow} from '../resources/objects.js'
+import {type KubeObject, listItems, type ObjectList, TABLE_ACCEPT, type Table, type TableRow} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
 import type {OutputFormat} from './get-output.js'
 
@@ -39,7 +39,6 @@ interface WatchEvent {
   object: KubeObject | Table
 }
 
-const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'
 const EVENT_LABEL: Record<string, string> = {ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   '}
 
 export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, opts: WatchOptions): Promise<void> {
@@ -143,11 +142,7 @@ function entries(data: ObjectList | Table | KubeObject): Array<{key: string; rv:
   }
   const list = data as ObjectList
   if (Array.isArray(list.items)) {
-    const kind = (list.kind ?? '').replace(/List$/, '')
-    return list.items.map((item) => {
-      const object = {apiVersion: list.apiVersion, kind, ...item}
-      return {key: keyOf(object), rv: object.metadata?.resourceVersion ?? '', row: object}
-    })
+    return listItems(list).map((object) => ({key: keyOf(object), rv: object.metadata?.resourceVersion ?? '', row: object}))
   }
   const object = data as KubeObject
   return [{key: keyOf(object), rv: object.metadata?.resourceVersion ?? '', row: object}]

@@ -7,7 +7,7 @@ import type {CellColorizer} from '../printers/status-colors.js'
 import {TablePrinter} from '../printers/table.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
-import type {KubeObject, ObjectList, Table} from '../resources/objects.js'
+import {type KubeObject, listItems, type ObjectList, TABLE_ACCEPT, type Table} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
 import {type OutputFormat, parseOutputFormat} from './get-output.js'
 
@@ -30,8 +30,6 @@ export interface GetOptions {
   watchOnly?: boolean
   outputWatchEvents?: boolean
 }
-
-const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'
 
 /** What one request gave back: a server-side Table (human output) or plain objects. */
 interface Fetched {
@@ -67,7 +65,7 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
       labelColumns: opts.labelColumns,
       showLabels: opts.showLabels,
       showManagedFields: opts.showManagedFields,
-      colorize: ctx.io.color ? await (await import('../printers/status-colors.js')).statusColorizer() : undefined,
+      colorize: await colorizerFor(ctx),
     })
   }
   const client = await ctx.client()
@@ -81,7 +79,6 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
       fetched.push(await fetchVisit(client, visit, {human, sortBy: opts.sortBy, selector: opts.selector, fieldSelector: opts.fieldSelector, chunkSize}))
     } catch (err) {
       if (err instanceof StatusError && err.code === 404 && opts.ignoreNotFound) continue
-      if (!(err instanceof CliError)) throw err
       // A transport failure will fail every other request the same way: stop at the first.
       if (!(err instanceof StatusError)) throw err
       errors.push(err)
@@ -93,10 +90,7 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   if (opts.sortBy) fetched = await sortFetched(fetched, opts.sortBy, human, singleItemImplied)
   // One object asked for by name and not there: every format but the table prints nothing, only the error.
   if (format.kind !== 'table' && singleItemImplied && errors.length > 0) throw errors[0]
-  if (format.kind === 'table') {
-    const colorize = ctx.io.color ? (await import('../printers/status-colors.js')).statusColorizer() : undefined
-    printTables(out, fetched, opts, await colorize)
-  }
+  if (format.kind === 'table') printTables(out, fetched, opts, await colorizerFor(ctx))
   else await printObjects(out, fetched, format, {singleItemImplied, showManagedFields: opts.showManagedFields})
   // Only the table says so when nothing matched; every other format prints its empty form.
   if (!written && errors.length === 0 && !opts.ignoreNotFound && format.kind === 'table') {
@@ -105,6 +99,11 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   }
   if (errors.length === 1) throw errors[0]
   if (errors.length > 1) throw new AggregateCliError(errors)
+}
+
+/** Status colours for tables, only when stdout is a terminal that wants colour. */
+async function colorizerFor(ctx: Ctx): Promise<CellColorizer | undefined> {
+  return ctx.io.color ? (await import('../printers/status-colors.js')).statusColorizer() : undefined
 }
 
 async function runGetRaw(ctx: Ctx, path: string): Promise<void> {
@@ -152,9 +151,7 @@ function collect(result: Fetched, data: KubeObject | ObjectList | Table, visit: 
   }
   const list = data as ObjectList
   if (Array.isArray(list.items)) {
-    // Items of a list carry no apiVersion/kind of their own; kubectl's decoder fills them in.
-    const kind = (list.kind ?? `${visit.resource.kind}List`).replace(/List$/, '')
-    for (const item of list.items) result.objects.push({apiVersion: list.apiVersion, kind, ...item})
+    result.objects.push(...listItems(list, visit.resource.kind))
     return
   }
   result.objects.push(data as KubeObject)

@@ -52,3 +52,12 @@ export interface TableRow {
   object?: KubeObject
   conditions?: unknown[]
 }
+
+/** The Accept header for server-side Tables (v1, then v1beta1), with plain JSON as the fallback. */
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'
+
+/** A list's items with apiVersion and kind filled in: the server omits them, kubectl's decoder adds them. */
+export function listItems(list: ObjectList, fallbackKind = ''): KubeObject[] {
+  const kind = (list.kind ?? `${fallbackKind}List`).replace(/List$/, '')
+  return list.items.map((item) => ({apiVersion: list.apiVersion, kind, ...item}))
+}
