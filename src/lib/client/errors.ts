@@ -192,5 +192,3 @@ export function describeSocketError(err: NodeJS.ErrnoException & {address?: stri
   }
 }
 
-// Some describers import Go's quoting from here.
-export {goQuote} from '../go/quote.js'

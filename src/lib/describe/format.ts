@@ -1,6 +1,6 @@
 // Value formatting kubectl's describers get from Go: label selectors as strings, and fmt's `%v` for
 // the untyped values of unstructured objects.
-import {goSort} from './go-sort.js'
+import {goSortSlice} from '../go/sort.js'
 
 export interface LabelSelectorRequirement {
   key: string
@@ -32,7 +32,7 @@ export function labelSelectorString(selector: LabelSelector | null | undefined):
     else if (op === '!') requirements.push({key: expr.key, text: `!${expr.key}`})
     else requirements.push({key: expr.key, text: `${expr.key} ${op} (${values})`})
   }
-  return goSort(requirements, (a, b) => a.key < b.key)
+  return goSortSlice(requirements, (a, b) => a.key < b.key)
     .map((r) => r.text)
     .join(',')
 }

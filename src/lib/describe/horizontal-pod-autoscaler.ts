@@ -1,7 +1,7 @@
 // `describe horizontalpodautoscaler`, as kubectl's HorizontalPodAutoscalerDescriber does it: the
 // autoscaler is read again as autoscaling/v2 (every metric type, behavior, conditions), falling back
 // to autoscaling/v1 on servers without v2, whatever version it was fetched as.
-import {goQuote} from '../client/errors.js'
+import {goQuote} from '../go/quote.js'
 import type {KubeObject} from '../resources/objects.js'
 import {eventReference, eventsFor} from './fetch.js'
 import type {Describer, DescribeContext} from './registry.js'

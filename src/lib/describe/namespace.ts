@@ -3,7 +3,7 @@
 import {isNotFound} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {listAll} from './fetch.js'
-import {goSort} from './go-sort.js'
+import {goSortSlice} from '../go/sort.js'
 import type {Describer, DescribeContext} from './registry.js'
 import {formatRFC1123Z, LEVEL_0, LEVEL_1, type PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, printTerminating, tabbedString} from './writer.js'
 
@@ -59,7 +59,7 @@ function describeResourceQuotas(quotas: ResourceQuota[], w: PrefixWriter): void 
     return
   }
   w.write(LEVEL_0, 'Resource Quotas\n')
-  for (const q of goSort([...quotas], (a, b) => (a.metadata?.name ?? '') < (b.metadata?.name ?? ''))) {
+  for (const q of goSortSlice([...quotas], (a, b) => (a.metadata?.name ?? '') < (b.metadata?.name ?? ''))) {
     w.write(LEVEL_1, `Name:\t${q.metadata?.name ?? ''}\n`)
     const scopes = [...(q.spec?.scopes ?? [])].sort(byteOrder)
     if (scopes.length > 0) {

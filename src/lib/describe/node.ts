@@ -3,7 +3,7 @@
 import {StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {eventReference, eventsFor, listAll} from './fetch.js'
-import {goSort} from './go-sort.js'
+import {goSortSlice} from '../go/sort.js'
 import {type Nanos, parseQuantity, quantityMilliValue, quantityValue} from './quantity.js'
 import type {Describer, DescribeContext} from './registry.js'
 import {
@@ -267,7 +267,7 @@ function printTaints(w: PrefixWriter, taints: NonNullable<Node['spec']>['taints'
     return
   }
   const key = (t: {key?: string; effect?: string}) => `${t.effect ?? ''},${t.key ?? ''}`
-  goSort([...taints], (a, b) => key(a) < key(b)).forEach((t, i) => {
+  goSortSlice([...taints], (a, b) => key(a) < key(b)).forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, '\t')
     w.write(LEVEL_0, `${t.value ? `${t.key ?? ''}=${t.value}` : (t.key ?? '')}:${t.effect ?? ''}\n`)
   })

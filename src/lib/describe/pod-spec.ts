@@ -1,7 +1,7 @@
 // The parts of a pod that pods and every workload describer print: containers (with their status for
 // a pod), probes, environment, mounts, tolerations, topology spread constraints and the pod template.
 import {formatLabelSelector} from './format.js'
-import {goSort} from './go-sort.js'
+import {goSortSlice} from '../go/sort.js'
 import {parseQuantity, quantityMilliValue, quantityValue} from './quantity.js'
 import {describeVolumes} from './volumes.js'
 import {
@@ -267,7 +267,7 @@ function describeContainerVolumes(container: Obj, w: PrefixWriter): void {
   const mounts = [...((container.volumeMounts ?? []) as Obj[])]
   const none = mounts.length === 0 ? '\t<none>' : ''
   w.write(LEVEL_2, `Mounts:${none}\n`)
-  goSort(mounts, (a, b) => (a.mountPath ?? '') < (b.mountPath ?? ''))
+  goSortSlice(mounts, (a, b) => (a.mountPath ?? '') < (b.mountPath ?? ''))
   for (const mount of mounts) {
     const flags = [mount.readOnly ? 'ro' : 'rw']
     if (mount.subPath) flags.push(`path=${JSON.stringify(mount.subPath)}`)
@@ -276,7 +276,7 @@ function describeContainerVolumes(container: Obj, w: PrefixWriter): void {
   const devices = [...((container.volumeDevices ?? []) as Obj[])]
   if (devices.length > 0) {
     w.write(LEVEL_2, `Devices:${none}\n`)
-    goSort(devices, (a, b) => (a.devicePath ?? '') < (b.devicePath ?? ''))
+    goSortSlice(devices, (a, b) => (a.devicePath ?? '') < (b.devicePath ?? ''))
     for (const device of devices) w.write(LEVEL_3, `${device.devicePath ?? ''} from ${device.name ?? ''}\n`)
   }
 }
@@ -289,7 +289,7 @@ export function printTolerationsMultiline(w: PrefixWriter, initialIndent: string
     w.writeLine('<none>')
     return
   }
-  const sorted = goSort([...tolerations], (a, b) => (a.key ?? '') < (b.key ?? ''))
+  const sorted = goSortSlice([...tolerations], (a, b) => (a.key ?? '') < (b.key ?? ''))
   sorted.forEach((t, i) => {
     if (i !== 0) {
       w.write(LEVEL_0, initialIndent)
@@ -307,7 +307,7 @@ export function printTolerationsMultiline(w: PrefixWriter, initialIndent: string
 /** Sorted by topology key (Go's unstable sort); one constraint per line. */
 export function describeTopologySpreadConstraints(constraints: Obj[] | null | undefined, w: PrefixWriter, space: string): void {
   if (!constraints || constraints.length === 0) return
-  const sorted = goSort([...constraints], (a, b) => (a.topologyKey ?? '') < (b.topologyKey ?? ''))
+  const sorted = goSortSlice([...constraints], (a, b) => (a.topologyKey ?? '') < (b.topologyKey ?? ''))
   w.write(LEVEL_0, `${space}Topology Spread Constraints:\t`)
   sorted.forEach((tsc, i) => {
     if (i !== 0) w.write(LEVEL_0, `${space}\t`)

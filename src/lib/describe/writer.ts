@@ -4,7 +4,7 @@
 // the events table.
 import {TabWriter, type TabWriterOptions} from '../printers/columns.js'
 import type {ObjectMeta} from '../resources/objects.js'
-import {goSort} from './go-sort.js'
+import {goSortSlice} from '../go/sort.js'
 import {parseTime, translateTimestampSince} from './time.js'
 
 export {formatRFC1123Z, humanDuration, parseTime, translateTimestampSince} from './time.js'
@@ -202,7 +202,7 @@ export function describeEvents(events: CoreEvent[], w: PrefixWriter, now: number
   }
   w.flush()
   const lastSeen = (e: CoreEvent) => parseTime(e.lastTimestamp) ?? Number.NEGATIVE_INFINITY
-  const sorted = goSort([...events], (a, b) => lastSeen(a) < lastSeen(b))
+  const sorted = goSortSlice([...events], (a, b) => lastSeen(a) < lastSeen(b))
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
   for (const e of sorted) {
