@@ -1,5 +1,6 @@
 // The requests describers make for related objects, shaped as kubectl's describers make them: lists
 // paged with `limit`/`continue` (--chunk-size) and events found by field selector on involvedObject.
+import {StatusError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import type {DescribeContext} from './registry.js'
 import type {CoreEvent} from './writer.js'
@@ -78,4 +79,10 @@ export async function eventsFor(dctx: DescribeContext, ref: EventReference): Pro
   const items: CoreEvent[] = []
   await listInto(dctx, path, {fieldSelector: eventFieldSelector(ref)}, items).catch(() => undefined)
   return items
+}
+
+/** The text kubectl shows for a failed lookup: a Status's own message, else the error's. */
+export function errorText(err: unknown): string {
+  if (err instanceof StatusError) return err.status.message ?? ''
+  return err instanceof Error ? err.message : String(err)
 }

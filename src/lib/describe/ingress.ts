@@ -1,9 +1,8 @@
 // `describe ingress`, as kubectl's IngressDescriber does it: the Ingress is read again as
 // networking.k8s.io/v1 (falling back to v1beta1 on servers without it) whatever version it was
 // fetched as, and each service backend is shown with its ready endpoints.
-import {StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
-import {eventReference, eventsFor} from './fetch.js'
+import {errorText, eventReference, eventsFor} from './fetch.js'
 import type {Describer, DescribeContext} from './registry.js'
 import {formatEndpointSlices, listEndpointSlices, type Service} from './service.js'
 import {describeEvents, LEVEL_0, LEVEL_1, LEVEL_2, type PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, printTerminating, tabbedString} from './writer.js'
@@ -41,11 +40,6 @@ interface Ingress<Backend> extends KubeObject {
 }
 
 /** err.Error() of a Go client error: the Status message, or the whole line for other failures. */
-function errorText(err: unknown): string {
-  if (err instanceof StatusError) return err.status.message ?? ''
-  return err instanceof Error ? err.message : String(err)
-}
-
 async function getIngress<B>(dctx: DescribeContext, version: string, namespace: string, name: string): Promise<Ingress<B>> {
   const client = await dctx.ctx.client()
   const path = `/apis/networking.k8s.io/${version}/namespaces/${encodeURIComponent(namespace)}/ingresses/${encodeURIComponent(name)}`

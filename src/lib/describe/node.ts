@@ -2,7 +2,7 @@
 // requests and limits of the pods running on it, summed the way kubectl sums them.
 import {StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
-import {eventReference, eventsFor, listAll} from './fetch.js'
+import {errorText, eventReference, eventsFor, listAll} from './fetch.js'
 import {goSortSlice} from '../go/sort.js'
 import {type Nanos, parseQuantity, quantityMilliValue, quantityValue} from './quantity.js'
 import type {Describer, DescribeContext} from './registry.js'
@@ -271,11 +271,6 @@ function printTaints(w: PrefixWriter, taints: NonNullable<Node['spec']>['taints'
     if (i !== 0) w.write(LEVEL_0, '\t')
     w.write(LEVEL_0, `${t.value ? `${t.key ?? ''}=${t.value}` : (t.key ?? '')}:${t.effect ?? ''}\n`)
   })
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof StatusError) return err.status.message ?? ''
-  return err instanceof Error ? err.message : String(err)
 }
 
 async function getLease(dctx: DescribeContext, name: string): Promise<Lease> {
