@@ -366,7 +366,8 @@ function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308
 }
 
-function axiosProxy(proxy: URL): AxiosProxyConfig {
+/** An HTTP proxy URL in axios's terms. */
+export function axiosProxy(proxy: URL): AxiosProxyConfig {
   const config: AxiosProxyConfig = {
     protocol: 'http',
     host: proxy.hostname.replace(/^\[|\]$/g, ''),
@@ -376,7 +377,8 @@ function axiosProxy(proxy: URL): AxiosProxyConfig {
   return config
 }
 
-function errorCause(err: unknown): NodeJS.ErrnoException {
+/** The socket or TLS error behind an axios error. */
+export function errorCause(err: unknown): NodeJS.ErrnoException {
   if (axios.isAxiosError(err) && err.cause instanceof Error) return err.cause as NodeJS.ErrnoException
   return err as NodeJS.ErrnoException
 }

@@ -5,9 +5,10 @@ import {readFileSync} from 'node:fs'
 import type {Agent as HttpAgent} from 'node:http'
 import type {Agent as HttpsAgent} from 'node:https'
 import type {Readable} from 'node:stream'
-import axios, {type AxiosProxyConfig, type AxiosResponse} from 'axios'
+import axios, {type AxiosResponse} from 'axios'
 import {CliError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
+import {axiosProxy, errorCause} from './client.js'
 import {transportError} from './errors.js'
 import {proxyFunc} from './proxy.js'
 import {httpAgent, httpsAgent} from './transport.js'
@@ -111,13 +112,3 @@ async function readAll(body: Readable, url: string): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-function axiosProxy(proxy: URL): AxiosProxyConfig {
-  const config: AxiosProxyConfig = {protocol: 'http', host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80))}
-  if (proxy.username || proxy.password) config.auth = {username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password)}
-  return config
-}
-
-function errorCause(err: unknown): NodeJS.ErrnoException {
-  if (axios.isAxiosError(err) && err.cause instanceof Error) return err.cause as NodeJS.ErrnoException
-  return err as NodeJS.ErrnoException
-}
