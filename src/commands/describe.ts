@@ -14,16 +14,22 @@ export default class Describe extends KubeCommand {
     'finalizers that still hold it. Secrets show the size of every value, never the value (kubectl prints service-account ' +
     'tokens in full).\n\n' +
     'Use "ktl api-resources" for a complete list of supported resources.'
-  static usage = 'describe (TYPE [NAME_PREFIX | -l label] | TYPE/NAME)'
+  static usage = 'describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)'
   static examples = [
     '<%= config.bin %> describe nodes kubernetes-node-emt8.c.myproject.internal',
     '<%= config.bin %> describe pods/nginx',
+    '<%= config.bin %> describe -f pod.json',
     '<%= config.bin %> describe pods',
     '<%= config.bin %> describe pods -l name=myLabel',
     '<%= config.bin %> describe pods frontend',
   ]
   static strict = false
   static flags = {
+    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files containing the resource to describe'}),
+    recursive: Flags.boolean({
+      char: 'R',
+      description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    }),
     'all-namespaces': Flags.boolean({
       char: 'A',
       description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
@@ -41,6 +47,8 @@ export default class Describe extends KubeCommand {
     const {runDescribe} = await import('../lib/ops/describe.js')
     await runDescribe(this.ctx(flags), {
       args: argv as string[],
+      filenames: flags.filename,
+      recursive: flags.recursive,
       selector: flags.selector,
       allNamespaces: flags['all-namespaces'],
       showEvents: flags['show-events'],

@@ -14,15 +14,26 @@ export default class Get extends KubeCommand {
     '<%= config.bin %> get pod web-1 -o jsonpath=\'{.status.podIP}\'',
     '<%= config.bin %> get pods --sort-by=.metadata.creationTimestamp',
     '<%= config.bin %> get cm -L app -l tier=backend',
+    '<%= config.bin %> get -f ./pod.yaml -o json',
   ]
   static strict = false
   static flags = {
     output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, wide, custom-columns, custom-columns-file, jsonpath, jsonpath-as-json, jsonpath-file).'}),
+    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files identifying the resource to get from a server.'}),
+    recursive: Flags.boolean({
+      char: 'R',
+      description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    }),
     'all-namespaces': Flags.boolean({char: 'A', description: 'If present, list the requested object(s) across all namespaces.'}),
-    selector: Flags.string({char: 'l', description: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.'}),
+    selector: Flags.string({
+      char: 'l',
+      description:
+        "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'. With -f it keeps the named objects whose live " +
+        'labels match, in every output format (kubectl prints no table rows at all in that case).',
+    }),
     'field-selector': Flags.string({description: 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'.'}),
     'show-labels': Flags.boolean({description: 'When printing, show all labels as the last column.'}),
-    'label-columns': Flags.string({char: 'L', multiple: true, description: 'Accepts a comma separated list of labels that are going to be presented as columns.'}),
+    'label-columns': Flags.string({char: 'L', multiple: true, multipleNonGreedy: true, description: 'Accepts a comma separated list of labels that are going to be presented as columns.'}),
     'sort-by': Flags.string({description: 'If non-empty, sort list types using this field specification (a JSONPath expression).'}),
     'no-headers': Flags.boolean({description: 'When using the default or custom-column output format, don\'t print headers.'}),
     'show-kind': Flags.boolean({description: 'If present, list the resource type for the requested object(s).'}),
@@ -45,6 +56,8 @@ export default class Get extends KubeCommand {
     const {runGet} = await import('../lib/ops/get.js')
     await runGet(this.ctx(flags), {
       args: argv as string[],
+      filenames: flags.filename,
+      recursive: flags.recursive,
       output: flags.output,
       allNamespaces: flags['all-namespaces'],
       selector: flags.selector,

@@ -1,4 +1,7 @@
 // Differential: `ktl get` and kubectl 1.32 on the same objects print the same bytes.
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {bothCLIs, kubectl, kubectlOK, sameOutput} from './helpers.js'
 
@@ -105,7 +108,23 @@ beforeAll(async () => {
   await kubectlOK(['wait', '--for=condition=complete', 'job/once', '-n', NS, '--timeout=60s'])
 }, 120_000)
 
+// Manifests for -f: a directory with a subdirectory, a file naming a missing object and an unknown kind.
+const files = mkdtempSync(join(tmpdir(), 'ktl-get-f-'))
+const manifests: Record<string, string> = {
+  'one.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: ${NS}}\n`,
+  'dir/cms.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: zeta, namespace: ${NS}, labels: {tier: backend}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config, namespace: ${NS}}\n`,
+  'dir/sub/svc.json': JSON.stringify({apiVersion: 'v1', kind: 'Service', metadata: {name: 'web', namespace: NS}}),
+  'mixed.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: gone, namespace: ${NS}}\n---\napiVersion: nope.example.com/v1\nkind: Nope\nmetadata: {name: x}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: headless, namespace: ${NS}}\n`,
+  'elsewhere.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n',
+}
+for (const [name, text] of Object.entries(manifests)) {
+  mkdirSync(join(files, name, '..'), {recursive: true})
+  writeFileSync(join(files, name), text)
+}
+const f = (name: string) => join(files, name)
+
 afterAll(async () => {
+  rmSync(files, {recursive: true, force: true})
   await kubectl(['delete', 'namespace', NS, '--wait=false'])
   await kubectl(['delete', 'crd', 'widgets.ktl.example.com', '--wait=false'])
 })
@@ -152,6 +171,23 @@ const cases: string[][] = [
   ['get', '--raw', '/version'],
   ['get', 'flurbs'],
   ['get', 'cm', 'zeta', '-A'],
+  ['get', '-f', f('one.yaml')],
+  ['get', '-f', f('one.yaml'), '-o', 'yaml'],
+  ['get', '-f', f('dir')],
+  ['get', '-f', f('dir'), '-R', '-o', 'wide'],
+  ['get', '-f', f('dir'), '-R', '-o', 'name'],
+  ['get', '-f', f('dir'), '-o', 'json'],
+  ['get', '-f', f('dir'), '-l', 'tier=backend', '-o', 'name'],
+  ['get', '-f', f('dir'), '-l', 'nothing=here'],
+  ['get', '-f', f('mixed.yaml')],
+  ['get', '-f', f('mixed.yaml'), '-o', 'name'],
+  ['get', '-f', f('one.yaml'), '-f', f('mixed.yaml'), '-o', 'name'],
+  ['get', '-f', f('elsewhere.yaml'), '-n', 'ktl-get-e2e-missing'],
+  ['get', 'cm', 'x', '-n', 'ktl-get-e2e-missing'],
+  ['get', '-f', f('one.yaml'), 'pods'],
+  ['get', '-f', f('absent.yaml')],
+  ['describe', '-f', f('mixed.yaml')],
+  ['describe', '-f', f('one.yaml'), 'pods'],
 ]
 
 describe('ktl get matches kubectl', () => {
@@ -171,6 +207,13 @@ describe('ktl get matches kubectl', () => {
         'custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml\n',
       code: 1,
     })
+  })
+
+  it('with -f and -l prints the table rows whose live labels match (kubectl prints none)', async () => {
+    const {ours, theirs} = await bothCLIs(['get', '-f', f('dir'), '-l', 'tier=backend'])
+    expect(theirs.stdout).toBe('')
+    expect(ours.stdout.replace(/\d+s$/gm, 'AGE')).toBe('NAME         DATA   AGE\nzeta         1      AGE\napp-config   3      AGE\n')
+    expect(ours.code).toBe(0)
   })
 
   it('colours status words when told stdout is a terminal, keeping kubectl\'s layout', async () => {

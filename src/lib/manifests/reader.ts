@@ -101,6 +101,8 @@ export class ManifestError extends CliError {
 export interface CollectedManifests {
   documents: ManifestDocument[]
   errors: ManifestError[]
+  /** What the -f arguments expanded to: files (a directory gives each of its files), stdin, URLs. */
+  sources: ManifestSource[]
 }
 
 export async function readManifests(opts: ReadManifestsOptions): Promise<ManifestDocument[]> {
@@ -119,7 +121,7 @@ const READ_AHEAD = 16
 
 export async function collectManifests(opts: ReadManifestsOptions): Promise<CollectedManifests> {
   const expanded = await expandFilenames(opts.filenames, opts.recursive)
-  if (expanded.errors.length > 0) return {documents: [], errors: expanded.errors.map((m) => new ManifestError(m))}
+  if (expanded.errors.length > 0) return {documents: [], errors: expanded.errors.map((m) => new ManifestError(m)), sources: []}
   const sources = expanded.sources
   const documents: ManifestDocument[] = []
   const errors: ManifestError[] = []
@@ -134,7 +136,7 @@ export async function collectManifests(opts: ReadManifestsOptions): Promise<Coll
     }
     await decodeSource(sources[i].name, loaded.text as string, documents, errors)
   }
-  return {documents, errors}
+  return {documents, errors, sources}
 }
 
 interface Loaded {

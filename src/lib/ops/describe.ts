@@ -6,14 +6,19 @@
 import type {Ctx} from '../context.js'
 import type {DescribeContext, DescriberSettings} from '../describe/registry.js'
 import type {APIResource} from '../discovery/types.js'
-import {AggregateCliError, CliError, isNotFound, usageError} from '../errors.js'
+import {AggregateCliError, CliError, isNotFound, StatusError, usageError} from '../errors.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
+import {explainNotFound} from '../resources/missing-namespace.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {apiVersion, resourcePath} from '../resources/paths.js'
 
 export interface DescribeOptions {
   /** TYPE [NAME_PREFIX], TYPE NAME..., TYPE/NAME... */
   args: string[]
+  /** -f: describe the objects these manifests name. */
+  filenames?: string[]
+  /** -R */
+  recursive?: boolean
   /** -l: label selector for lists. */
   selector?: string
   allNamespaces: boolean
@@ -31,19 +36,28 @@ interface Info {
 }
 
 export async function runDescribe(ctx: Ctx, opts: DescribeOptions): Promise<void> {
-  if (opts.args.length === 0) {
+  const fromFiles = (opts.filenames ?? []).length > 0
+  if (opts.args.length === 0 && !fromFiles) {
     throw usageError('You must specify the type of resource to describe. Use "ktl api-resources" for a complete list of supported resources.')
   }
-  const {visits} = await buildVisits(ctx, {args: opts.args, allNamespaces: opts.allNamespaces, verb: 'describe'})
-  if (opts.selector && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
+  const {visits, failures} = await buildVisits(ctx, {
+    args: opts.args,
+    allNamespaces: opts.allNamespaces,
+    verb: 'describe',
+    filenames: opts.filenames,
+    recursive: opts.recursive,
+    selector: opts.selector,
+  })
+  if (opts.selector && !fromFiles && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
   const settings: DescriberSettings = {showEvents: opts.showEvents, chunkSize: opts.chunkSize}
   const now = opts.now ?? Date.now()
 
   const infos: Info[] = []
-  const errors: CliError[] = []
+  // kubectl maps every -f document before describing any: the documents that name no served type come first.
+  const errors: CliError[] = failures.map((f) => f.error)
   for (const visit of visits) {
     try {
-      infos.push(...(await fetchVisit(ctx, visit, opts.selector, settings.chunkSize)))
+      infos.push(...(await fetchVisit(ctx, visit, opts.selector, settings.chunkSize, fromFiles)))
     } catch (err) {
       errors.push(asCliError(err))
     }
@@ -96,13 +110,20 @@ async function describeOne(ctx: Ctx, info: Info, settings: DescriberSettings, no
 }
 
 /** The objects one visit stands for: the named object, or every item of the list (paged). */
-async function fetchVisit(ctx: Ctx, visit: Visit, selector: string | undefined, chunkSize: number): Promise<Info[]> {
+async function fetchVisit(ctx: Ctx, visit: Visit, selector: string | undefined, chunkSize: number, fromFile = false): Promise<Info[]> {
   const client = await ctx.client()
   const {resource} = visit
   const groupResource = {group: resource.group, resource: resource.name, name: visit.name}
+  if (visit.name === '') throw new CliError('error: resource name may not be empty')
   if (visit.name !== undefined) {
-    const res = await client.request<KubeObject>({path: resourcePath(resource, visit.namespace, visit.name), resource: groupResource})
-    return [{resource, object: res.data}]
+    try {
+      const res = await client.request<KubeObject>({path: resourcePath(resource, visit.namespace, visit.name), resource: groupResource})
+      return [{resource, object: res.data}]
+    } catch (err) {
+      // kubectl's builder names a missing namespace; its describers, which read -f objects, do not.
+      if (err instanceof StatusError && err.code === 404 && resource.namespaced && !fromFile) throw await explainNotFound(client, visit.namespace, err)
+      throw err
+    }
   }
   const infos: Info[] = []
   let token: string | undefined

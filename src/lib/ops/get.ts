@@ -8,11 +8,17 @@ import {TablePrinter} from '../printers/table.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import {type KubeObject, listItems, type ObjectList, TABLE_ACCEPT, type Table} from '../resources/objects.js'
+import {explainNotFound} from '../resources/missing-namespace.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
+import {objectMetaTable} from '../printers/object-meta-table.js'
 import {type OutputFormat, parseOutputFormat} from './get-output.js'
 
 export interface GetOptions {
   args: string[]
+  /** -f: the objects these manifests name. */
+  filenames?: string[]
+  /** -R */
+  recursive?: boolean
   output?: string
   allNamespaces: boolean
   selector?: string
@@ -41,7 +47,7 @@ interface Fetched {
 export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   if (opts.raw !== undefined) return runGetRaw(ctx, opts.raw)
   const format = parseOutputFormat(opts.output ?? '', {noHeaders: opts.noHeaders})
-  if (opts.args.length === 0) {
+  if (opts.args.length === 0 && (opts.filenames ?? []).length === 0) {
     throw new CliError(
       'You must specify the type of resource to get. Use "ktl api-resources" for a complete list of supported resources.\n\n' +
         'error: Required resource not specified.\n' +
@@ -49,8 +55,14 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
         "See 'ktl get -h' for help and examples",
     )
   }
-  const {visits, singleItemImplied} = await buildVisits(ctx, {args: opts.args, allNamespaces: opts.allNamespaces})
-  if (opts.selector !== undefined && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
+  const fromFiles = (opts.filenames ?? []).length > 0
+  const {visits, singleItemImplied, failures} = await buildVisits(ctx, {
+    args: opts.args,
+    allNamespaces: opts.allNamespaces,
+    filenames: opts.filenames,
+    recursive: opts.recursive,
+  })
+  if (opts.selector !== undefined && !fromFiles && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
   if (opts.watch || opts.watchOnly) {
     const {runWatch} = await import('./get-watch.js')
     return runWatch(ctx, visits, format, {
@@ -74,7 +86,9 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   const human = format.kind === 'table'
   // kubectl fetches everything at once when sorting, so the sort sees every object.
   const chunkSize = opts.sortBy ? 0 : opts.chunkSize
-  for (const visit of visits) {
+  const failed = (before: number) => errors.push(...failures.filter((f) => f.before === before).map((f) => f.error))
+  for (const [i, visit] of visits.entries()) {
+    failed(i)
     try {
       fetched.push(await fetchVisit(client, visit, {human, sortBy: opts.sortBy, selector: opts.selector, fieldSelector: opts.fieldSelector, chunkSize}))
     } catch (err) {
@@ -84,12 +98,17 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
       errors.push(err)
     }
   }
+  failed(visits.length)
+  if (fromFiles && opts.selector !== undefined) fetched = await keepLabelled(fetched, opts.selector)
   const namespace = await ctx.namespace()
   let written = false
   const out = {write: (s: string) => ((written ||= s.length > 0), ctx.io.out.write(s))}
   if (opts.sortBy) fetched = await sortFetched(fetched, opts.sortBy, human, singleItemImplied)
-  // One object asked for by name and not there: every format but the table prints nothing, only the error.
-  if (format.kind !== 'table' && singleItemImplied && errors.length > 0) throw errors[0]
+  // One object asked for by name (or one file) and not there: every format but the table prints nothing, only the errors.
+  if (format.kind !== 'table' && singleItemImplied && errors.length > 0) {
+    if (errors.length > 1) throw new AggregateCliError(errors)
+    throw errors[0] instanceof StatusError ? errors[0] : new CliError(`error: ${errors[0].message}`)
+  }
   if (format.kind === 'table') printTables(out, fetched, opts, await colorizerFor(ctx))
   else await printObjects(out, fetched, format, {singleItemImplied, showManagedFields: opts.showManagedFields})
   // Only the table says so when nothing matched; every other format prints its empty form.
@@ -99,6 +118,20 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   }
   if (errors.length === 1) throw errors[0]
   if (errors.length > 1) throw new AggregateCliError(errors)
+}
+
+/**
+ * -l with -f: kubectl keeps the named objects whose live labels match. It tests a server Table's own
+ * (empty) labels rather than its rows', so its table output drops every object; ktl tests each row.
+ */
+async function keepLabelled(fetched: Fetched[], selector: string): Promise<Fetched[]> {
+  const {parseLabelSelector} = await import('../resources/label-selector.js')
+  const matches = parseLabelSelector(selector)
+  return fetched.map((f) => ({
+    ...f,
+    objects: f.objects.filter((o) => matches(o.metadata?.labels)),
+    tables: f.tables.map((t) => ({...t, rows: t.rows.filter((r) => matches(r.object?.metadata?.labels))})),
+  }))
 }
 
 /** Status colours for tables, only when stdout is a terminal that wants colour. */
@@ -128,8 +161,13 @@ async function fetchVisit(client: Awaited<ReturnType<Ctx['client']>>, visit: Vis
   const resource = {group: visit.resource.group, resource: visit.resource.name, name: visit.name}
   const result: Fetched = {visit, tables: [], objects: []}
   if (visit.name !== undefined) {
-    const res = await client.request<KubeObject | Table>({path: resourcePath(visit.resource, visit.namespace, visit.name), accept, query, resource})
-    collect(result, res.data, visit)
+    try {
+      const res = await client.request<KubeObject | Table>({path: resourcePath(visit.resource, visit.namespace, visit.name), accept, query, resource})
+      collect(result, res.data, visit, opts.human)
+    } catch (err) {
+      if (err instanceof StatusError && err.code === 404 && visit.resource.namespaced) throw await explainNotFound(client, visit.namespace, err)
+      throw err
+    }
     return result
   }
   query.labelSelector = opts.selector
@@ -137,24 +175,23 @@ async function fetchVisit(client: Awaited<ReturnType<Ctx['client']>>, visit: Vis
   if (opts.chunkSize > 0) query.limit = opts.chunkSize
   for (;;) {
     const res = await client.request<ObjectList | Table>({path: resourcePath(visit.resource, visit.namespace), accept, query, resource})
-    collect(result, res.data, visit)
+    collect(result, res.data, visit, opts.human)
     const next = res.data.metadata?.continue
     if (!next) return result
     query.continue = next
   }
 }
 
-function collect(result: Fetched, data: KubeObject | ObjectList | Table, visit: Visit): void {
+function collect(result: Fetched, data: KubeObject | ObjectList | Table, visit: Visit, human: boolean): void {
   if (data.kind === 'Table') {
     result.tables.push(data as Table)
     return
   }
   const list = data as ObjectList
-  if (Array.isArray(list.items)) {
-    result.objects.push(...listItems(list, visit.resource.kind))
-    return
-  }
-  result.objects.push(data as KubeObject)
+  const objects = Array.isArray(list.items) ? listItems(list, visit.resource.kind) : [data as KubeObject]
+  // A server without Table support answered with plain JSON: kubectl's default columns, NAME and AGE.
+  if (human) result.tables.push(objectMetaTable(objects, Date.now()))
+  else result.objects.push(...objects)
 }
 
 /**

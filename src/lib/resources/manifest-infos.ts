@@ -1,0 +1,98 @@
+// Maps the objects the manifest reader yields onto the resource types the server serves, with the
+// namespace each will be sent to: kubectl's resource builder for -f, shared by every verb.
+import type {Ctx} from '../context.js'
+import type {APIResource} from '../discovery/types.js'
+import {AggregateCliError, CliError} from '../errors.js'
+import type {ManifestDocument, ManifestObject} from '../manifests/reader.js'
+
+export interface ResourceInfo {
+  document: ManifestDocument
+  object: ManifestObject
+  resource: APIResource
+  /** Undefined for cluster-scoped types. */
+  namespace?: string
+  name: string
+}
+
+export interface ResolveManifestOptions {
+  /**
+   * -n was given: an object that names another namespace is an error (create, apply, delete). get and
+   * describe leave it out and use the object's own namespace.
+   */
+  enforceNamespace?: boolean
+}
+
+/** Infos in document order, and the documents that could not be mapped, each with its position. */
+export interface ManifestInfos {
+  infos: ResourceInfo[]
+  /** `before` is the index in `infos` the failed document would have taken: kubectl reports in document order. */
+  errors: Array<{before: number; error: CliError}>
+}
+
+/** Every document mapped, or all the mapping failures at once (for verbs that send nothing unless all map). */
+export async function resolveManifestInfos(ctx: Ctx, documents: readonly ManifestDocument[], opts: ResolveManifestOptions = {}): Promise<ResourceInfo[]> {
+  const {infos, errors} = await collectManifestInfos(ctx, documents, opts)
+  if (errors.length === 1) throw errors[0].error
+  if (errors.length > 1) throw new AggregateCliError(errors.map((e) => e.error))
+  return infos
+}
+
+/** The documents that map and those that don't, for verbs that go on past a failed document (get, create -f). */
+export async function collectManifestInfos(ctx: Ctx, documents: readonly ManifestDocument[], opts: ResolveManifestOptions = {}): Promise<ManifestInfos> {
+  const result: ManifestInfos = {infos: [], errors: []}
+  if (documents.length === 0) return result
+  const discovery = await ctx.discovery()
+  const namespace = await ctx.namespace()
+  let resources = await discovery.allResources()
+  let refreshed = false
+  for (const document of documents) {
+    const {object} = document
+    const {group, version} = splitAPIVersion(object.apiVersion)
+    const find = () => resources.find((r) => r.kind === object.kind && r.group === group && r.version === version)
+    let resource = find()
+    // A CRD created moments ago is not in a cached discovery document yet: ask the server once.
+    if (!resource && !refreshed) {
+      refreshed = true
+      await discovery.invalidate()
+      resources = await discovery.allResources()
+      resource = find()
+    }
+    const objectNamespace = object.metadata?.namespace ?? ''
+    const name = object.metadata?.name ?? ''
+    if (!resource) {
+      result.errors.push({before: result.infos.length, error: new CliError(noMatchMessage(document, name, objectNamespace))})
+      continue
+    }
+    if (opts.enforceNamespace && resource.namespaced && objectNamespace !== '' && objectNamespace !== namespace) {
+      result.errors.push({
+        before: result.infos.length,
+        error: new CliError(
+          `the namespace from the provided object "${objectNamespace}" does not match the namespace "${namespace}". ` +
+            `You must pass '--namespace=${objectNamespace}' to perform this operation.`,
+        ),
+      })
+      continue
+    }
+    result.infos.push({
+      document,
+      object,
+      resource,
+      namespace: resource.namespaced ? objectNamespace || namespace : undefined,
+      name,
+    })
+  }
+  return result
+}
+
+function splitAPIVersion(apiVersion: string): {group: string; version: string} {
+  const slash = apiVersion.indexOf('/')
+  return slash < 0 ? {group: '', version: apiVersion} : {group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1)}
+}
+
+function noMatchMessage(document: ManifestDocument, name: string, namespace: string): string {
+  const {object} = document
+  return (
+    `resource mapping not found for name: "${name}" namespace: "${namespace}" from "${document.source}": ` +
+    `no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`
+  )
+}
