@@ -135,7 +135,7 @@ describe('documents in a file', () => {
     t.write('comments.yaml', '# nothing here\n\n# or here\n')
     t.write('nulls.yaml', '---\n~\n---\nnull\n---\n')
     const result = await read([t.path('empty.yaml'), t.path('comments.yaml'), t.path('nulls.yaml')])
-    expect(result).toEqual({documents: [], errors: []})
+    expect(result).toEqual({documents: [], errors: [], sources: ['empty.yaml', 'comments.yaml', 'nulls.yaml'].map((f) => ({kind: 'file', name: t.path(f)}))})
   })
 
   it('starts a new document after a "..." end marker', async () => {
@@ -187,7 +187,7 @@ describe('Lists', () => {
   })
 
   it('gives nothing for an empty List', async () => {
-    expect(await read(['-'], {stdin: 'apiVersion: v1\nkind: PodList\nitems: []\n---\napiVersion: v1\nkind: List\nitems:\n'})).toEqual({documents: [], errors: []})
+    expect(await read(['-'], {stdin: 'apiVersion: v1\nkind: PodList\nitems: []\n---\napiVersion: v1\nkind: List\nitems:\n'})).toEqual({documents: [], errors: [], sources: [{kind: 'stdin', name: 'STDIN'}]})
   })
 })
 
