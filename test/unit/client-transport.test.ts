@@ -37,6 +37,13 @@ describe('requests', () => {
     ])
   })
 
+  it('sends integers beyond 2^53 as the exact digits the manifest held', async () => {
+    const s = await start()
+    s.on('POST', '/api/v1/namespaces/default/configmaps', {body: {}})
+    await createClient(config(s.url)).request({method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: {spec: {n: 9007199254740993n, m: 1.5}}})
+    expect(s.requests[0].body).toBe('{"spec":{"n":9007199254740993,"m":1.5}}')
+  })
+
   it('keeps a path prefix of the server URL', async () => {
     const s = await start()
     s.on('GET', '/prefix/api', {body: {}})

@@ -359,7 +359,12 @@ function decodeJSON(text: string, contentType: string | undefined): unknown {
 
 function serializeBody(body: unknown): string | Buffer | undefined {
   if (body === undefined) return undefined
-  return typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body)
+  return typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body, exactIntegers)
+}
+
+// The manifest reader keeps integers beyond 2^53 as bigints; they go out as the digits they came in as.
+function exactIntegers(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? (JSON as unknown as {rawJSON(text: string): unknown}).rawJSON(value.toString()) : value
 }
 
 function isRedirect(status: number): boolean {
