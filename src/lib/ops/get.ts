@@ -86,11 +86,12 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   const human = format.kind === 'table'
   // kubectl fetches everything at once when sorting, so the sort sees every object.
   const chunkSize = opts.sortBy ? 0 : opts.chunkSize
+  const rowMetadata = opts.allNamespaces || opts.showLabels || opts.labelColumns.length > 0 || (fromFiles && opts.selector !== undefined)
   const failed = (before: number) => errors.push(...failures.filter((f) => f.before === before).map((f) => f.error))
   for (const [i, visit] of visits.entries()) {
     failed(i)
     try {
-      fetched.push(await fetchVisit(client, visit, {human, sortBy: opts.sortBy, selector: opts.selector, fieldSelector: opts.fieldSelector, chunkSize}))
+      fetched.push(await fetchVisit(client, visit, {human, rowMetadata, sortBy: opts.sortBy, selector: opts.selector, fieldSelector: opts.fieldSelector, chunkSize}))
     } catch (err) {
       if (err instanceof StatusError && err.code === 404 && opts.ignoreNotFound) continue
       // A transport failure will fail every other request the same way: stop at the first.
@@ -147,6 +148,8 @@ async function runGetRaw(ctx: Ctx, path: string): Promise<void> {
 
 interface FetchOptions {
   human: boolean
+  /** The table reads rows' metadata: namespaces (-A), labels (-L, --show-labels, -l with -f). */
+  rowMetadata: boolean
   sortBy?: string
   selector?: string
   fieldSelector?: string
@@ -158,6 +161,8 @@ async function fetchVisit(client: Awaited<ReturnType<Ctx['client']>>, visit: Vis
   const query: Record<string, string | number | undefined> = {}
   // Sorting a server-side Table needs each row's whole object.
   if (opts.human && opts.sortBy) query.includeObject = 'Object'
+  // Rows carry each object's metadata (managedFields too) unless told not to: skip it when no column needs it.
+  else if (opts.human && !opts.rowMetadata) query.includeObject = 'None'
   const resource = {group: visit.resource.group, resource: visit.resource.name, name: visit.name}
   const result: Fetched = {visit, tables: [], objects: []}
   if (visit.name !== undefined) {
