@@ -1,0 +1,26 @@
+// kubectl's --dry-run flag, shared by every verb that writes: none, client or server, plus the
+// boolean spellings kubectl still takes with a deprecation warning.
+import {usageError} from './errors.js'
+
+export type DryRun = 'none' | 'client' | 'server'
+
+/** What `--dry-run` with no value stands for (pflag's NoOptDefVal). */
+export const DRY_RUN_UNCHANGED = 'unchanged'
+
+// strconv.ParseBool's spellings.
+const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
+const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
+
+export function parseDryRun(value: string): {dryRun: DryRun; warning?: string} {
+  if (TRUE.has(value)) return {dryRun: 'client', warning: `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=client.`}
+  if (FALSE.has(value)) return {dryRun: 'none', warning: `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=none.`}
+  switch (value) {
+    case DRY_RUN_UNCHANGED:
+      return {dryRun: 'client', warning: '--dry-run is deprecated and can be replaced with --dry-run=client.'}
+    case 'client':
+    case 'server':
+    case 'none':
+      return {dryRun: value}
+  }
+  throw usageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`)
+}
