@@ -1,0 +1,227 @@
+// --wait: after the DELETE requests, wait until every deleted object is gone from the server, by
+// watching (kubectl lists and watches each object by name; ktl watches all of them at once, one
+// watch per type and namespace, and reports the first one still there when time runs out).
+import type {Readable} from 'node:stream'
+import type {KubeClient} from '../client/types.js'
+import type {APIResource} from '../discovery/types.js'
+import {CliError, StatusError} from '../errors.js'
+import type {KubeObject, ObjectList} from '../resources/objects.js'
+import {resourcePath} from '../resources/paths.js'
+
+export interface WaitTarget {
+  resource: APIResource
+  namespace?: string
+  name: string
+  /** The uid the DELETE answered with: an object recreated under the same name is not waited for. */
+  uid?: string
+}
+
+/** A deleted object still on the server, with the last state seen of it. */
+export interface Remaining {
+  target: WaitTarget
+  object?: KubeObject
+}
+
+export interface WaitOptions {
+  /** Give up after this long; a negative value gives up after the first look. */
+  timeoutMs: number
+  /** Hears every change to what remains, in the order the objects were deleted. */
+  onChange?: (remaining: Remaining[]) => void
+}
+
+interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'
+  object: KubeObject
+}
+
+// setTimeout holds at most 2^31-1 ms; longer waits are armed in steps.
+const MAX_TIMER_MS = 2 ** 31 - 1
+// A watch the server ends at once, with nothing in it, is not re-opened sooner than this.
+const REWATCH_PAUSE_MS = 1000
+
+export async function waitForDeletion(client: KubeClient, targets: WaitTarget[], opts: WaitOptions): Promise<void> {
+  const remaining = new Map<number, Remaining>(targets.map((target, i) => [i, {target}]))
+  const changed = () => opts.onChange?.([...remaining.values()])
+  const groups = new Map<string, number[]>()
+  for (const [i, t] of targets.entries()) {
+    const key = `${t.resource.group}/${t.resource.name}/${t.namespace ?? ''}`
+    groups.set(key, [...(groups.get(key) ?? []), i])
+  }
+  const controller = new AbortController()
+  let timedOut = false
+  // Out of time before starting: one look, as kubectl takes, and no watch.
+  const watch = opts.timeoutMs >= 0
+  const deadline = Date.now() + opts.timeoutMs
+  const timer = watch
+    ? new DeadlineTimer(deadline, () => {
+        timedOut = true
+        controller.abort()
+      })
+    : undefined
+  try {
+    await Promise.all([...groups.values()].map((ids) => watchGroup(client, ids, remaining, {signal: controller.signal, changed, deadline, watch})))
+  } catch (err) {
+    controller.abort()
+    // kubectl does not fail a delete because it may not watch what it deleted.
+    if (err instanceof StatusError && (err.code === 403 || err.code === 405)) return
+    if (!timedOut) throw err
+  } finally {
+    timer?.clear()
+  }
+  const first = remaining.values().next().value
+  if (first) throw new CliError(`error: timed out waiting for the condition on ${first.target.resource.name}/${first.target.name}`)
+}
+
+interface GroupOptions {
+  signal: AbortSignal
+  changed: () => void
+  deadline: number
+  /** false: list once and stop. */
+  watch: boolean
+}
+
+/** Lists, then watches, one type in one namespace until none of `ids` is left in `remaining`. */
+async function watchGroup(client: KubeClient, ids: number[], remaining: Map<number, Remaining>, opts: GroupOptions): Promise<void> {
+  const {signal, changed} = opts
+  const {resource, namespace} = (remaining.get(ids[0]) as Remaining).target
+  const path = resourcePath(resource, namespace)
+  // One object: the server filters by name, as kubectl's own watch does.
+  const fieldSelector = ids.length === 1 ? `metadata.name=${(remaining.get(ids[0]) as Remaining).target.name}` : undefined
+  const gr = {group: resource.group, resource: resource.name}
+  // The ids still waited for, by name (the same name twice is two targets).
+  const byName = new Map<string, number[]>()
+  for (const id of ids) {
+    const name = (remaining.get(id) as Remaining).target.name
+    byName.set(name, [...(byName.get(name) ?? []), id])
+  }
+  const see = (object: KubeObject, deleted: boolean) => {
+    const name = object.metadata?.name ?? ''
+    const waiting = byName.get(name)
+    if (!waiting) return
+    const left = waiting.filter((id) => {
+      const entry = remaining.get(id) as Remaining
+      const replaced = entry.target.uid !== undefined && object.metadata?.uid !== entry.target.uid
+      if (deleted || replaced) return !remaining.delete(id)
+      entry.object = object
+      return true
+    })
+    if (left.length > 0) byName.set(name, left)
+    else byName.delete(name)
+    changed()
+  }
+  const goneAll = (names: string[]) => {
+    for (const name of names) see({metadata: {name}}, true)
+  }
+  const list = async (): Promise<string> => {
+    let data: ObjectList
+    try {
+      data = (await client.request<ObjectList>({path, query: {fieldSelector}, signal, resource: gr})).data
+    } catch (err) {
+      // The type itself is gone (a CRD deleted with its objects): so are the objects.
+      if (err instanceof StatusError && err.code === 404) {
+        goneAll([...byName.keys()])
+        return ''
+      }
+      throw err
+    }
+    const present = new Set((data.items ?? []).map((item) => item.metadata?.name))
+    goneAll([...byName.keys()].filter((name) => !present.has(name)))
+    for (const item of data.items ?? []) see(item, false)
+    return data.metadata?.resourceVersion ?? ''
+  }
+
+  try {
+    let resourceVersion = await list()
+    while (opts.watch && byName.size > 0 && Date.now() < opts.deadline) {
+      let stream: Readable
+      try {
+        const query = {fieldSelector, watch: 1, resourceVersion, allowWatchBookmarks: 'true'}
+        stream = (await client.stream({path, query, signal, resource: gr})).data
+      } catch (err) {
+        if (err instanceof StatusError && err.code === 410) {
+          resourceVersion = await list()
+          continue
+        }
+        throw err
+      }
+      const opened = Date.now()
+      let events = 0
+      let expired = false
+      try {
+        for await (const event of watchEvents(stream)) {
+          events++
+          if (event.type === 'ERROR') {
+            if ((event.object as {code?: number}).code === 410) {
+              expired = true
+              break
+            }
+            throw new StatusError(event.object as never)
+          }
+          resourceVersion = event.object.metadata?.resourceVersion || resourceVersion
+          if (event.type !== 'BOOKMARK') see(event.object, event.type === 'DELETED')
+          if (byName.size === 0) break
+        }
+      } catch (err) {
+        // A connection lost mid-stream is resumed like a watch the server ended.
+        if (!(err instanceof CliError) || err instanceof StatusError) throw err
+      } finally {
+        stream.destroy()
+      }
+      if (expired) resourceVersion = await list()
+      else if (events === 0 && Date.now() - opened < REWATCH_PAUSE_MS) await pause(REWATCH_PAUSE_MS, signal)
+    }
+  } catch (err) {
+    if (signal.aborted) return
+    throw err
+  }
+}
+
+/** A watch response: one JSON event a line. */
+async function* watchEvents(stream: Readable): AsyncGenerator<WatchEvent> {
+  let buffered = ''
+  for await (const chunk of stream) {
+    buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')
+    let nl: number
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).trim()
+      buffered = buffered.slice(nl + 1)
+      if (line) yield JSON.parse(line) as WatchEvent
+    }
+  }
+  if (buffered.trim()) yield JSON.parse(buffered) as WatchEvent
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done)
+  })
+}
+
+class DeadlineTimer {
+  private timer?: NodeJS.Timeout
+  constructor(
+    private deadline: number,
+    private fire: () => void,
+  ) {
+    this.arm()
+  }
+
+  private arm(): void {
+    const left = this.deadline - Date.now()
+    if (left <= 0) {
+      this.fire()
+      return
+    }
+    this.timer = setTimeout(() => this.arm(), Math.min(left, MAX_TIMER_MS))
+  }
+
+  clear(): void {
+    clearTimeout(this.timer)
+  }
+}

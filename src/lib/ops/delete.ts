@@ -1,0 +1,274 @@
+// `ktl delete`: kubectl's delete. Finds the objects (names, a selector, --all, -f), sends one DELETE
+// each with the cascade, grace period and dry-run asked for, keeps going past failures and reports
+// them at the end, then waits until the deleted objects are gone. Beyond kubectl: the wait shows on a
+// terminal what is left, and --all/-A ask first when a person is at the terminal.
+import type {KubeClient} from '../client/types.js'
+import type {Ctx} from '../context.js'
+import {type DryRun, parseDryRun} from '../dry-run.js'
+import {AggregateCliError, CliError, isNotFound, StatusError, usageError} from '../errors.js'
+import {goQuote} from '../go/quote.js'
+import type {KubeObject} from '../resources/objects.js'
+import {kindPrefix, resourcePath} from '../resources/paths.js'
+import {
+  effectiveGracePeriod,
+  klogLine,
+  parseCascade,
+  parseGracePeriodFlag,
+  parseTimeoutFlag,
+  type PropagationPolicy,
+  UNLIMITED_WAIT_MS,
+  validateOutput,
+} from './delete-options.js'
+import {collectTargets, type DeletePlan, type DeleteTarget, planTargets, type TargetEntry} from './delete-targets.js'
+import type {WaitTarget} from './delete-wait.js'
+
+export interface DeleteOptions {
+  args: string[]
+  filenames: string[]
+  recursive: boolean
+  selector?: string
+  fieldSelector?: string
+  all: boolean
+  allNamespaces: boolean
+  /** The flag values as typed; kubectl's defaults are background, -1, 0s and none. */
+  cascade: string
+  gracePeriod: string
+  timeout: string
+  dryRun: string
+  now: boolean
+  force: boolean
+  wait: boolean
+  /** Undefined when the flag was not given: it then defaults to true with --all, -l and --field-selector. */
+  ignoreNotFound?: boolean
+  output?: string
+  interactive: boolean
+  /** Skip ktl's question before --all/-A deletes on a terminal. */
+  yes: boolean
+  /** How long a wait on a terminal lasts before its progress is drawn. */
+  progressDelayMs?: number
+}
+
+const DEFAULT_PROGRESS_DELAY_MS = 1000
+
+export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
+  const prepared = await prepare(ctx, opts)
+  const collected = await collectTargets(ctx, prepared.plan, {allNamespaces: opts.allNamespaces, enforceNamespace: prepared.enforceNamespace})
+  const entries = prepared.ignoreNotFound ? collected.entries.filter((e) => !(e.error && isNotFound(e.error))) : collected.entries
+  if (!(await confirmed(ctx, opts, prepared, entries, collected.unmapped))) return
+  const outcome = await deleteEach(ctx, opts, prepared, entries)
+  if (outcome.errors.length > 0 || collected.unmapped.length > 0) {
+    const ignored = collected.entries.length - entries.length + outcome.ignored
+    throw deleteFailure(outcome.errors, collected.unmapped, ignored > 0)
+  }
+  if (outcome.deleted.length === 0) return void ctx.io.out.write('No resources found\n')
+  if (!opts.wait || prepared.request.dryRun !== 'none' || !outcome.client) return
+  // client-go's complaint about the context kubectl then makes, before giving up at once.
+  if (prepared.timeoutMs < 0) ctx.io.err.write(`${klogLine('E', 'Timeout for context shall not be negative!')}\n`)
+  const timeoutMs = prepared.timeoutMs === 0 ? UNLIMITED_WAIT_MS : prepared.timeoutMs
+  await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? DEFAULT_PROGRESS_DELAY_MS)
+}
+
+interface Prepared {
+  plan: DeletePlan
+  request: DeleteRequest
+  timeoutMs: number
+  ignoreNotFound: boolean
+  /** -n was given (kubectl's enforceNamespace). */
+  enforceNamespace: boolean
+}
+
+/** kubectl's order: flag values, then what the arguments mean, then the flag combinations (Complete, Validate). */
+async function prepare(ctx: Ctx, opts: DeleteOptions): Promise<Prepared> {
+  const note = (line: string) => ctx.io.err.write(`${line}\n`)
+  const requestedGrace = parseGracePeriodFlag(opts.gracePeriod)
+  const timeoutMs = parseTimeoutFlag(opts.timeout)
+  const propagationPolicy = parseCascade(opts.cascade, note)
+  // Loads the kubeconfig: its problems come before any about the arguments, as in kubectl.
+  await ctx.namespace()
+  const gracePeriod = effectiveGracePeriod({gracePeriod: requestedGrace, now: opts.now, force: opts.force})
+  const {dryRun, warning: dryRunWarning} = parseDryRun(opts.dryRun)
+  if (dryRunWarning) note(klogLine('W', dryRunWarning))
+  const plan = await planTargets(ctx, opts)
+  validateOutput(opts.output)
+  if (opts.force && gracePeriod === 0) {
+    warning(ctx, 'Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.')
+  } else if (opts.force && gracePeriod > 0) {
+    throw usageError('--force and --grace-period greater than 0 cannot be specified together')
+  }
+  return {
+    plan,
+    request: {gracePeriod, propagationPolicy, dryRun},
+    timeoutMs,
+    ignoreNotFound: opts.ignoreNotFound ?? (opts.all || Boolean(opts.selector) || Boolean(opts.fieldSelector)),
+    enforceNamespace: Boolean(ctx.overrides.namespace),
+  }
+}
+
+/** kubectl's -i question, or ktl's before a bulk delete; false when the answer was no. */
+async function confirmed(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, entries: TargetEntry[], unmapped: CliError[]): Promise<boolean> {
+  const targets = entries.flatMap((e) => (e.target ? [e.target] : []))
+  if (opts.interactive) {
+    const errors = entries.flatMap((e) => (e.error ? [e.error] : []))
+    if (errors.length > 0 || unmapped.length > 0) throw deleteFailure(errors, unmapped)
+    if (targets.length === 0) {
+      ctx.io.out.write('No resources found\n')
+      return false
+    }
+    const {confirmInteractive} = await import('./delete-confirm.js')
+    if (await confirmInteractive(ctx, targets)) return true
+    ctx.io.out.write('deletion is cancelled\n')
+    return false
+  }
+  if (targets.length === 0 || !asksFirst(ctx, opts, prepared.plan.kind === 'selector', prepared.request.dryRun)) return true
+  const {confirmBulk} = await import('./delete-confirm.js')
+  if (await confirmBulk(ctx, targets, opts.allNamespaces)) return true
+  ctx.io.err.write('deletion is cancelled\n')
+  return false
+}
+
+interface Outcome {
+  /** Undefined for a client-side dry run, which sends nothing. */
+  client?: KubeClient
+  errors: CliError[]
+  /** Everything visited, kubectl's deletedInfos: what the wait waits for. */
+  deleted: WaitTarget[]
+  /** NotFound answers --ignore-not-found dropped. */
+  ignored: number
+}
+
+/** One DELETE per object in order, printing each, collecting failures to report at the end. */
+async function deleteEach(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, entries: TargetEntry[]): Promise<Outcome> {
+  const {request} = prepared
+  const outcome: Outcome = {client: request.dryRun === 'client' ? undefined : await ctx.client(), errors: [], deleted: [], ignored: 0}
+  const print = (t: DeleteTarget) => ctx.io.out.write(deletedLine(t, {output: opts.output, gracePeriod: request.gracePeriod, dryRun: request.dryRun}))
+  let warnClusterScope = prepared.enforceNamespace && !opts.allNamespaces
+  for (const entry of entries) {
+    if (entry.error) {
+      outcome.errors.push(entry.error)
+      continue
+    }
+    const target = entry.target
+    const waitTarget: WaitTarget = {resource: target.resource, namespace: target.namespace, name: target.name}
+    outcome.deleted.push(waitTarget)
+    if (warnClusterScope && !target.resource.namespaced) {
+      warning(ctx, 'deleting cluster-scoped resources, not scoped to the provided namespace')
+      warnClusterScope = false
+    }
+    if (!outcome.client) {
+      print(target)
+      continue
+    }
+    try {
+      waitTarget.uid = await deleteObject(outcome.client, target, request)
+      print(target)
+    } catch (err) {
+      // A transport failure would fail every other request the same way: stop at the first.
+      if (!(err instanceof StatusError || err instanceof LocalError)) throw err
+      if (prepared.ignoreNotFound && isNotFound(err)) outcome.ignored++
+      else outcome.errors.push(withSource(err, target.source))
+    }
+  }
+  return outcome
+}
+
+/**
+ * ktl's question before a bulk delete (--all, or a selector across all namespaces): only for a person
+ * at a terminal (stdin and stderr), not after --yes, and not for a dry run.
+ */
+function asksFirst(ctx: Ctx, opts: DeleteOptions, bySelector: boolean, dryRun: DryRun): boolean {
+  const bulk = opts.all || (opts.allNamespaces && bySelector)
+  return bulk && !opts.yes && dryRun === 'none' && ctx.io.inIsTTY && ctx.io.errIsTTY
+}
+
+interface DeleteRequest {
+  gracePeriod: number
+  propagationPolicy: PropagationPolicy
+  dryRun: DryRun
+}
+
+/** Sends the DELETE; returns the uid the server answered with, to wait for that object only. */
+async function deleteObject(client: KubeClient, target: DeleteTarget, request: DeleteRequest): Promise<string | undefined> {
+  const {resource, namespace, name} = target
+  // Checked here, as client-go does: an empty name would make this a DELETE of the whole collection.
+  if (name === '') throw new LocalError('resource name may not be empty')
+  if (resource.namespaced && namespace === '') throw new LocalError('an empty namespace may not be set when a resource name is provided')
+  // metav1.DeleteOptions, fields in kubectl's order.
+  const body: Record<string, unknown> = {}
+  if (request.gracePeriod >= 0) body.gracePeriodSeconds = request.gracePeriod
+  body.propagationPolicy = request.propagationPolicy
+  if (request.dryRun === 'server') body.dryRun = ['All']
+  const res = await client.request<KubeObject & {details?: {uid?: string}}>({
+    method: 'DELETE',
+    path: resourcePath(resource, namespace, name),
+    body,
+    resource: {group: resource.group, resource: resource.name, name},
+  })
+  // A Status for objects deleted at once, the object itself while finalizers or a grace period hold it.
+  const data = res.data
+  return (data?.kind === 'Status' ? data.details?.uid : data?.metadata?.uid) || undefined
+}
+
+/** A request refused before it was sent, worded as client-go words it. */
+class LocalError extends CliError {}
+
+function deletedLine(t: DeleteTarget, opts: {output?: string; gracePeriod: number; dryRun: DryRun}): string {
+  const kind = kindPrefix(t.resource)
+  if (opts.output === 'name') return `${kind}/${t.name}\n`
+  let operation = opts.gracePeriod === 0 ? 'force deleted' : 'deleted'
+  if (opts.dryRun === 'client') operation += ' (dry run)'
+  if (opts.dryRun === 'server') operation += ' (server dry run)'
+  return `${kind} "${t.name}" ${operation}\n`
+}
+
+/** kubectl names the -f source of an object it failed to delete. */
+function withSource(err: CliError, source: string | undefined): CliError {
+  if (source === undefined) return err
+  const prefix = `error when deleting ${goQuote(source)}: `
+  if (err instanceof StatusError) return new StatusError({...err.status, message: prefix + (err.status.message ?? '')})
+  return new CliError(prefix + err.message)
+}
+
+/** kubectl's WarningPrinter: "Warning:" in bold yellow when stderr is a terminal that takes colour. */
+function warning(ctx: Ctx, message: string): void {
+  const color = ctx.io.errIsTTY && ctx.env.NO_COLOR === undefined && ctx.env.TERM !== 'dumb'
+  ctx.io.err.write(color ? `\x1b[33;1mWarning:\x1b[0m ${message}\n` : `Warning: ${message}\n`)
+}
+
+/**
+ * The failures the way kubectl prints them: the errors met object by object, then the -f documents
+ * whose kind the server lacks as one aggregate. A lone failure that is not an API error gets "error: ".
+ * `refiltered`: NotFound errors were dropped (--ignore-not-found), which in kubectl re-wraps what is
+ * left, so that lone unmapped documents print without "error: ".
+ */
+function deleteFailure(errors: CliError[], unmapped: CliError[], refiltered = false): CliError {
+  const all: Array<CliError | CliError[]> = [...errors]
+  if (unmapped.length > 0) all.push(unmapped)
+  if (all.length === 1) {
+    const only = all[0]
+    if (Array.isArray(only) && (only.length > 1 || refiltered)) return new AggregateCliError(only)
+    const err = Array.isArray(only) ? only[0] : only
+    return err instanceof StatusError || err.message.startsWith('error: ') ? err : new CliError(`error: ${err.message}`)
+  }
+  return new AggregateCliError(all.map((e) => (Array.isArray(e) ? new CliError(goAggregateMessage(e)) : e)))
+}
+
+/** Go's utilerrors aggregate: one distinct message as is, several as [a, b]. */
+function goAggregateMessage(errors: CliError[]): string {
+  const messages = [...new Set(errors.map((e) => e.message))]
+  return messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
+}
+
+async function waitUntilGone(ctx: Ctx, client: KubeClient, targets: WaitTarget[], timeoutMs: number, progressDelayMs: number): Promise<void> {
+  const {waitForDeletion} = await import('./delete-wait.js')
+  let progress: import('./delete-progress.js').DeletionProgress | undefined
+  if (ctx.io.errIsTTY) {
+    const {DeletionProgress} = await import('./delete-progress.js')
+    const withNamespace = new Set(targets.map((t) => t.namespace ?? '')).size > 1
+    progress = new DeletionProgress(ctx.io.err, {delayMs: progressDelayMs, withNamespace})
+  }
+  try {
+    await waitForDeletion(client, targets, {timeoutMs, onChange: progress && ((remaining) => progress.update(remaining))})
+  } finally {
+    progress?.stop()
+  }
+}
