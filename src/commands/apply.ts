@@ -1,0 +1,84 @@
+import {Flags} from '@oclif/core'
+import {KubeCommand} from '../lib/kube-command.js'
+
+export default class Apply extends KubeCommand {
+  static summary = 'Apply a configuration to a resource by file name or stdin'
+  static description =
+    'Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be ' +
+    'created if it doesn\'t exist yet. JSON and YAML formats are accepted.\n\n' +
+    'Beyond kubectl:\n' +
+    '  - Every document is read, validated and matched to a served type before anything is sent: one bad document changes ' +
+    'nothing in the cluster, and every problem is listed.\n' +
+    '  - Namespaces and CustomResourceDefinitions are applied first; custom resources of CRDs in the same input wait until ' +
+    'their CRD is Established, so a CRD and its objects can be applied in one command.\n' +
+    '  - Objects are applied several at a time (--concurrency); lines still print in manifest order.\n' +
+    '  - --prune skips allowlisted types the server does not serve (kubectl fails on them).'
+  static examples = [
+    '<%= config.bin %> apply -f ./pod.json',
+    'cat pod.json | <%= config.bin %> apply -f -',
+    '<%= config.bin %> apply -f manifests/ -R',
+    '<%= config.bin %> apply --server-side -f app.yaml --field-manager=ci',
+    '<%= config.bin %> apply --prune -f manifest.yaml -l app=nginx',
+  ]
+  static flags = {
+    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'The files that contain the configurations to apply.'}),
+    recursive: Flags.boolean({
+      char: 'R',
+      description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    }),
+    'dry-run': Flags.string({
+      default: 'none',
+      description:
+        'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. ' +
+        'If server strategy, submit server-side request without persisting the resource.',
+    }),
+    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
+    'server-side': Flags.boolean({description: 'If true, apply runs in the server instead of the client.'}),
+    'force-conflicts': Flags.boolean({description: 'If true, server-side apply will force the changes against conflicts.'}),
+    'field-manager': Flags.string({description: 'Name of the manager used to track field ownership. (default "kubectl-client-side-apply", or "kubectl" with --server-side)'}),
+    overwrite: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration',
+    }),
+    prune: Flags.boolean({description: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.'}),
+    all: Flags.boolean({description: 'Select all resources in the namespace of the specified resource types.'}),
+    selector: Flags.string({char: 'l', description: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'."}),
+    'prune-allowlist': Flags.string({multiple: true, multipleNonGreedy: true, description: 'Overwrite the default allowlist with <group/version/kind> for --prune'}),
+    validate: Flags.string({
+      default: 'strict',
+      description:
+        'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail ' +
+        'the request if invalid. "warn" will warn about unknown or duplicate fields without blocking the request. "false" or "ignore" ' +
+        'will not perform any schema validation.',
+    }),
+    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
+    concurrency: Flags.integer({default: 8, description: 'How many objects to apply at once (beyond kubectl, which applies one at a time).'}),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(Apply)
+    const {parseDryRun} = await import('../lib/dry-run.js')
+    const {parseValidationMode, runApply} = await import('../lib/ops/apply.js')
+    const ctx = this.ctx(flags)
+    const {dryRun, warning} = parseDryRun(flags['dry-run'])
+    if (warning) ctx.io.err.write(`Warning: ${warning}\n`)
+    await runApply(ctx, {
+      filenames: flags.filename ?? [],
+      recursive: flags.recursive,
+      dryRun,
+      serverSide: flags['server-side'],
+      forceConflicts: flags['force-conflicts'],
+      fieldManager: flags['field-manager'],
+      overwrite: flags.overwrite,
+      prune: flags.prune,
+      all: flags.all,
+      selector: flags.selector,
+      pruneAllowlist: flags['prune-allowlist'] ?? [],
+      output: flags.output,
+      validate: parseValidationMode(flags.validate),
+      showManagedFields: flags['show-managed-fields'],
+      concurrency: flags.concurrency,
+    })
+  }
+}

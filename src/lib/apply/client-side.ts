@@ -1,0 +1,74 @@
+// kubectl's client-side apply of one object: create it with the last-applied annotation when it is not
+// there, otherwise patch it with the three-way patch between the last-applied configuration, the
+// manifest and the live object, retrying on conflicts as kubectl does.
+import type {KubeClient} from '../client/types.js'
+import {LAST_APPLIED_ANNOTATION, withLastApplied} from '../create/last-applied.js'
+import {StatusError} from '../errors.js'
+import type {KubeObject} from '../resources/objects.js'
+import {resourcePath} from '../resources/paths.js'
+import {describeInfo, withSource} from './errors.js'
+import type {AppliedObject, ApplyTarget, DryRun} from './types.js'
+
+export interface ClientSideOptions {
+  dryRun: DryRun
+  fieldManager: string
+  overwrite: boolean
+  /** fieldValidation for the server: Strict, Warn or Ignore. */
+  fieldValidation: string
+}
+
+// kubectl's patcher: five attempts, re-reading the live object after each 409 Conflict.
+const MAX_PATCH_ATTEMPTS = 5
+
+export async function applyClientSide(client: KubeClient, target: ApplyTarget, opts: ClientSideOptions): Promise<AppliedObject> {
+  const modified = withLastApplied(target.object, {save: true, typed: false})
+  const path = resourcePath(target.resource, target.namespace, target.name)
+  const query = {fieldManager: opts.fieldManager, fieldValidation: opts.fieldValidation, dryRun: opts.dryRun === 'server' ? 'All' : undefined}
+  let live = await getLive(client, target, path)
+  if (live === undefined) {
+    if (opts.dryRun === 'client') return {operation: 'created', object: modified}
+    try {
+      const res = await client.request<KubeObject>({method: 'POST', path: resourcePath(target.resource, target.namespace), query, body: modified, resource: groupResourceOf(target)})
+      return {operation: 'created', object: res.data}
+    } catch (err) {
+      throw withSource(err, 'creating', target.document.source)
+    }
+  }
+  const {computeApplyPatch, applyPatchLocally} = await import('../patch/apply-patch.js')
+  for (let attempt = 1; ; attempt++) {
+    const original = lastApplied(live)
+    const computed = computeApplyPatch({original, modified, current: live, apiVersion: target.object.apiVersion, kind: target.object.kind, overwrite: opts.overwrite})
+    if (computed.unchanged) return {operation: 'unchanged', object: live}
+    const {body: patch, patchType} = computed
+    if (opts.dryRun === 'client') return {operation: 'configured', object: applyPatchLocally(live, computed, target.object.apiVersion, target.object.kind) as KubeObject}
+    try {
+      const res = await client.request<KubeObject>({method: 'PATCH', path, query, body: patch, contentType: patchType, resource: groupResourceOf(target)})
+      return {operation: 'configured', object: res.data}
+    } catch (err) {
+      if (err instanceof StatusError && err.code === 409 && attempt < MAX_PATCH_ATTEMPTS) {
+        live = (await getLive(client, target, path)) ?? live
+        continue
+      }
+      throw withSource(err, `applying patch:\n${patch}\nto:\n${describeInfo(target)}\nfor:`, target.document.source)
+    }
+  }
+}
+
+async function getLive(client: KubeClient, target: ApplyTarget, path: string): Promise<KubeObject | undefined> {
+  try {
+    return (await client.request<KubeObject>({path, resource: groupResourceOf(target)})).data
+  } catch (err) {
+    if (err instanceof StatusError && err.code === 404) return undefined
+    throw withSource(err, `retrieving current configuration of:\n${describeInfo(target)}\nfrom server for:`, target.document.source)
+  }
+}
+
+function lastApplied(live: KubeObject): KubeObject | undefined {
+  const text = live.metadata?.annotations?.[LAST_APPLIED_ANNOTATION]
+  if (!text) return undefined
+  return JSON.parse(text) as KubeObject
+}
+
+function groupResourceOf(target: ApplyTarget) {
+  return {group: target.resource.group, resource: target.resource.name, name: target.name}
+}

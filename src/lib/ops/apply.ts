@@ -1,0 +1,203 @@
+// `ktl apply -f`: kubectl's apply (client-side by default, --server-side on request), with two things
+// kubectl lacks: nothing is sent unless every document reads, validates and maps onto a served type,
+// and Namespaces and CRDs go first, custom resources of those CRDs once the server serves them.
+// Objects are applied several at a time; lines are printed in the order of the manifests.
+import {applyClientSide} from '../apply/client-side.js'
+import {waitEstablished} from '../apply/crd-established.js'
+import {isCustomResourceDefinition, splitPhases} from '../apply/order.js'
+import {appliedKey, checkPruneFlags, prune, prunedLine} from '../apply/prune.js'
+import {applyServerSide} from '../apply/server-side.js'
+import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
+import type {Ctx} from '../context.js'
+import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
+import {type ManifestDocument, readManifests} from '../manifests/reader.js'
+import {forEachOrdered} from '../ordered-pool.js'
+import {compareCodePoints, formatJSON} from '../printers/json.js'
+import {formatYAML} from '../printers/yaml.js'
+import {resolveManifestInfos} from '../resources/manifest-infos.js'
+import {withoutManagedFields} from '../resources/managed-fields.js'
+import type {KubeObject} from '../resources/objects.js'
+import {kindPrefix} from '../resources/paths.js'
+import {parseOutputFormat} from './get-output.js'
+
+export type ValidationMode = 'strict' | 'warn' | 'ignore'
+
+export interface ApplyOptions {
+  filenames: string[]
+  recursive: boolean
+  dryRun: DryRun
+  serverSide: boolean
+  forceConflicts: boolean
+  /** Defaults: kubectl-client-side-apply, or kubectl for --server-side (kubectl's). */
+  fieldManager?: string
+  overwrite: boolean
+  prune: boolean
+  all: boolean
+  selector?: string
+  pruneAllowlist: string[]
+  output?: string
+  validate: ValidationMode
+  showManagedFields: boolean
+  /** Objects in flight at once. */
+  concurrency?: number
+}
+
+const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
+
+/** kubectl's --validate values: strict (or true), warn, ignore (or false). */
+export function parseValidationMode(value: string): ValidationMode {
+  switch (value.toLowerCase()) {
+    case 'strict':
+    case 'true':
+      return 'strict'
+    case 'warn':
+      return 'warn'
+    case 'ignore':
+    case 'false':
+      return 'ignore'
+  }
+  throw usageError(`invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`)
+}
+
+export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
+  checkFlags(opts)
+  const format = opts.output ? parseOutputFormat(opts.output) : undefined
+  if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml`)
+  const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
+  if (documents.length === 0) throw usageError('no objects passed to apply')
+  await validate(ctx, documents, opts)
+
+  const phases = splitPhases(documents)
+  const enforceNamespace = ctx.overrides.namespace !== undefined
+  // Every document that does not wait on a CRD of this set must map now: a typo in one kind sends nothing.
+  const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace})
+  const foundations = first.slice(0, phases.foundations.length)
+  const rest = first.slice(phases.foundations.length)
+
+  const client = await ctx.client()
+  const errors: CliError[] = []
+  const results: Array<{target: ApplyTarget; applied: AppliedObject}> = []
+  const applyOne = (target: ApplyTarget): Promise<AppliedObject> =>
+    opts.serverSide
+      ? applyServerSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl', forceConflicts: opts.forceConflicts, fieldValidation: FIELD_VALIDATION[opts.validate]})
+      : applyClientSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply', overwrite: opts.overwrite, fieldValidation: FIELD_VALIDATION[opts.validate]})
+  type Outcome = {target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}
+  const applyAll = (targets: ApplyTarget[]) =>
+    forEachOrdered(
+      targets,
+      opts.concurrency ?? 8,
+      async (target): Promise<Outcome> => {
+        try {
+          return {target, applied: await applyOne(target)}
+        } catch (err) {
+          if (err instanceof CliError) return {target, error: err}
+          throw err
+        }
+      },
+      (r) => {
+        if ('error' in r) {
+          errors.push(r.error)
+          return
+        }
+        results.push(r)
+        if (!format) ctx.io.out.write(`${kindPrefix(r.target.resource)}/${r.target.name} ${r.applied.operation}${dryRunSuffix(opts.dryRun)}\n`)
+        else if (format.kind === 'name') ctx.io.out.write(`${kindPrefix(r.target.resource)}/${r.target.name}\n`)
+      },
+    )
+
+  await applyAll(foundations)
+  let custom: ApplyTarget[] = []
+  if (phases.custom.length > 0) custom = await mapCustomResources(ctx, phases.custom, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
+  await applyAll([...rest, ...custom])
+
+  if (opts.prune && errors.length === 0) {
+    const applied = new Set(results.map((r) => appliedKey(r.target.resource.group, r.target.resource.kind, r.target.namespace, r.target.name)))
+    const namespaces = new Set(results.flatMap((r) => (r.target.namespace ? [r.target.namespace] : [])))
+    await prune(ctx, {selector: opts.selector, all: opts.all, allowlist: opts.pruneAllowlist, dryRun: opts.dryRun, namespaces, applied}, (p) => {
+      if (!format) ctx.io.out.write(prunedLine(p, opts.dryRun))
+      else if (format.kind === 'name') ctx.io.out.write(`${kindPrefix(p.resource)}/${p.object.metadata?.name ?? ''}\n`)
+    })
+  }
+  if (format?.kind === 'generic') printObjects(ctx, results.map((r) => r.applied.object), format.print, opts)
+  throwCollected(errors)
+}
+
+function checkFlags(opts: ApplyOptions): void {
+  if (opts.filenames.length === 0) throw usageError('must specify one of -f and -k')
+  if (opts.serverSide && opts.dryRun === 'client') throw usageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)")
+  if (opts.forceConflicts && !opts.serverSide) throw usageError('--force-conflicts only works with --server-side')
+  if (opts.prune) checkPruneFlags(opts)
+  else if (opts.all) throw usageError('--all must be used with --prune')
+}
+
+async function validate(ctx: Ctx, documents: ManifestDocument[], opts: ApplyOptions): Promise<void> {
+  if (opts.validate === 'ignore') return
+  const {validateForSend} = await import('../validate/send.js')
+  await validateForSend(ctx, documents, opts.validate)
+}
+
+/**
+ * Custom resources of CRDs applied in this run: once their CRDs are Established, map them with
+ * fresh discovery. A client dry run created nothing, so its objects are named from their manifests.
+ */
+async function mapCustomResources(
+  ctx: Ctx,
+  documents: ManifestDocument[],
+  foundations: ApplyTarget[],
+  errors: CliError[],
+  opts: {enforceNamespace: boolean; dryRun: DryRun},
+): Promise<ApplyTarget[]> {
+  const crds = foundations.filter((t) => isCustomResourceDefinition(t.document)).map((t) => t.name)
+  if (opts.dryRun === 'none') {
+    try {
+      await waitEstablished(await ctx.client(), crds)
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err
+      errors.push(err)
+      return []
+    }
+    await (await ctx.discovery()).invalidate()
+  }
+  try {
+    return await resolveManifestInfos(ctx, documents, {enforceNamespace: opts.enforceNamespace})
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err
+    errors.push(...(err instanceof AggregateCliError ? err.errors : [err]))
+    return []
+  }
+}
+
+function dryRunSuffix(dryRun: DryRun): string {
+  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+}
+
+/** -o json|yaml|jsonpath: one object as itself, several as kubectl's List (a Go struct: its own key order in JSON). */
+function printObjects(ctx: Ctx, objects: KubeObject[], print: (doc: unknown, out: Ctx['io']['out']) => void, opts: ApplyOptions): void {
+  const visible = objects.map((o) => (opts.showManagedFields ? o : withoutManagedFields(o)))
+  if (visible.length === 1) return print(visible[0], ctx.io.out)
+  if (opts.output === 'json') {
+    const list = {kind: 'List', apiVersion: 'v1', metadata: {}, items: visible.map(sortedDeep)}
+    ctx.io.out.write(formatJSON(list, {sortKeys: false}))
+    return
+  }
+  if (opts.output === 'yaml') {
+    ctx.io.out.write(formatYAML({apiVersion: 'v1', items: visible, kind: 'List', metadata: {}}))
+    return
+  }
+  print({apiVersion: 'v1', items: visible, kind: 'List', metadata: {}}, ctx.io.out)
+}
+
+/** A Go map's key order at every level, for printing inside a struct that keeps its own order. */
+function sortedDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedDeep)
+  if (value === null || typeof value !== 'object') return value
+  const record = value as Record<string, unknown>
+  return Object.fromEntries(Object.keys(record).sort(compareCodePoints).map((k) => [k, sortedDeep(record[k])]))
+}
+
+function throwCollected(errors: CliError[]): void {
+  if (errors.length === 0) return
+  if (errors.length > 1) throw new AggregateCliError(errors)
+  const [error] = errors
+  throw error instanceof StatusError || error.message.startsWith('error: ') ? error : new CliError(`error: ${error.message}`)
+}
