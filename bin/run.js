@@ -5,8 +5,29 @@ if (major < 22) {
   process.stderr.write(`error: ktl requires Node.js 22 or newer (this is ${process.version})\n`)
   process.exit(1)
 }
+
+function notBuilt(err) {
+  if (err.code === 'ERR_MODULE_NOT_FOUND' && err.url?.endsWith('/dist/startup/main.mjs')) return undefined
+  throw err
+}
+
+// Node keeps compiled code for the next run; in the user's cache folder rather than the shared /tmp.
+function compileCacheDir() {
+  const env = process.env
+  const {homedir} = process.getBuiltinModule?.('node:os') ?? {homedir: () => env.HOME ?? ''}
+  if (process.platform === 'win32') return `${env.LOCALAPPDATA || `${homedir()}\\AppData\\Local`}\\ktl\\compile-cache`
+  if (process.platform === 'darwin') return `${homedir()}/Library/Caches/ktl/compile-cache`
+  return `${env.XDG_CACHE_HOME || `${homedir()}/.cache`}/ktl/compile-cache`
+}
 const {enableCompileCache} = await import('node:module')
-enableCompileCache?.()
-const {moveLeadingGlobalFlags} = await import('../dist/lib/argv.js')
-const {execute} = await import('@oclif/core')
-await execute({args: moveLeadingGlobalFlags(process.argv.slice(2)), dir: import.meta.url})
+enableCompileCache?.(process.env.NODE_COMPILE_CACHE ? undefined : compileCacheDir())
+
+// The startup bundle runs ktl's commands and help (it needs process.getBuiltinModule, Node 22.3+, and
+// a build that made it); --version, suggestions and plugin commands need full oclif.
+const startup = process.getBuiltinModule ? await import('../dist/startup/main.mjs').catch(notBuilt) : undefined
+const {moveLeadingGlobalFlags} = startup ?? (await import('../dist/lib/argv.js'))
+const args = moveLeadingGlobalFlags(process.argv.slice(2))
+if (!(await startup?.runStartup(args))) {
+  const {execute} = await import('@oclif/core')
+  await execute({args, dir: import.meta.url})
+}

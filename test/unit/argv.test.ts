@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {moveLeadingGlobalFlags} from '../../src/lib/argv.js'
+import {globalFlags} from '../../src/lib/kube-command.js'
 
 describe('moveLeadingGlobalFlags', () => {
   it('moves global flags given before the command behind it', () => {
@@ -15,5 +16,14 @@ describe('moveLeadingGlobalFlags', () => {
   it('leaves argv alone when the command comes first or a flag is not global', () => {
     expect(moveLeadingGlobalFlags(['get', 'pods', '-n', 'x'])).toEqual(['get', 'pods', '-n', 'x'])
     expect(moveLeadingGlobalFlags(['--help'])).toEqual(['--help'])
+  })
+
+  it('knows every global flag KubeCommand declares, long and short', () => {
+    for (const [name, flag] of Object.entries(globalFlags)) {
+      const value = flag.type === 'boolean' ? [] : ['v']
+      for (const form of [`--${name}`, ...(flag.char ? [`-${flag.char}`] : [])]) {
+        expect(moveLeadingGlobalFlags([form, ...value, 'get', 'pods'])).toEqual(['get', 'pods', form, ...value])
+      }
+    }
   })
 })
