@@ -5,7 +5,7 @@ import {Agent as HttpAgent, type ClientRequestArgs, request as httpRequest} from
 import {Agent as HttpsAgent, type RequestOptions as HttpsRequestOptions} from 'node:https'
 import {connect as netConnect, isIP, type Socket} from 'node:net'
 import type {Duplex} from 'node:stream'
-import {connect as tlsConnect, type TLSSocket} from 'node:tls'
+import {connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket} from 'node:tls'
 import {describeSocketError, joinHostPort} from './errors.js'
 import {TransportFailure, verifyPeer} from './tls-verify.js'
 
@@ -45,9 +45,7 @@ class KubeHttpsAgent extends HttpsAgent {
   ) {
     super({
       keepAlive: true,
-      ca: tls.ca,
-      cert: tls.cert,
-      key: tls.key,
+      ...credentialsContext(tls),
       servername: tls.serverName,
       ALPNProtocols: ['http/1.1'],
       // Verification happens in verifyPeer, before the socket is handed to HTTP.
@@ -74,6 +72,17 @@ class KubeHttpsAgent extends HttpsAgent {
     const failure = verifyPeer(socket, serverName)
     if (failure) this.rejected = failure
     return failure
+  }
+}
+
+// One TLS context for all of an agent's connections: left to each connection, Node parses the CA
+// bundle, certificate and key again for every one (discovery opens dozens). Material Node rejects
+// stays per connection, so the error surfaces where it did.
+function credentialsContext(tls: TLSSettings): {secureContext: SecureContext} | {ca?: Buffer; cert?: Buffer; key?: Buffer} {
+  try {
+    return {secureContext: createSecureContext({ca: tls.ca, cert: tls.cert, key: tls.key})}
+  } catch {
+    return {ca: tls.ca, cert: tls.cert, key: tls.key}
   }
 }
 
