@@ -6,6 +6,12 @@ if (major < 22) {
   process.exit(1)
 }
 
+// The reader of our output went away (`ktl get pods | head -1`): stop at once, as kubectl does when
+// SIGPIPE kills it, with the status a shell reports for that (128 + SIGPIPE), and no warning.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(141)
+})
+
 function notBuilt(err) {
   if (err.code === 'ERR_MODULE_NOT_FOUND' && err.url?.endsWith('/dist/startup/main.mjs')) return undefined
   throw err
