@@ -75,8 +75,8 @@ describe('ktl validate against a cluster', () => {
     const run = await ktl(['validate', '-f', '-'], {stdin: resources})
     expect(run.stderr).toBe(
       [
-        'STDIN:14:3: spec.level: must be <= 100, got 140',
-        'STDIN:15:3: spec.unit: must be one of "percent" or "ratio", got "furlongs"',
+        'STDIN:14:10: spec.level: must be <= 100, got 140',
+        'STDIN:15:9: spec.unit: must be one of "percent" or "ratio", got "furlongs"',
         'STDIN:16:3: spec.colour: unknown field',
         '2 documents, 1 valid, 1 invalid',
         '',

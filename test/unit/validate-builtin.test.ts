@@ -32,11 +32,11 @@ describe('built-in kinds', () => {
 
   it('report unknown fields, wrong types and values outside an enum', async () => {
     expect(await problems([`${FIXTURES}/defects/deploy.yaml`])).toEqual([
-      'test/fixtures/validate/defects/deploy.yaml:6:3: spec.replicas: must be integer, got string "three"',
+      'test/fixtures/validate/defects/deploy.yaml:6:13: spec.replicas: must be integer, got string "three"',
       'test/fixtures/validate/defects/deploy.yaml:18:9: spec.template.spec.containers[0].imagePullPolicyy: unknown field (did you mean "imagePullPolicy"?)',
-      'test/fixtures/validate/defects/deploy.yaml:19:9: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
-      'test/fixtures/validate/defects/deploy.yaml:22:11: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
-      'test/fixtures/validate/defects/deploy.yaml:25:13: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
+      'test/fixtures/validate/defects/deploy.yaml:19:26: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
+      'test/fixtures/validate/defects/deploy.yaml:22:21: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
+      'test/fixtures/validate/defects/deploy.yaml:25:18: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
     ])
   })
 
@@ -46,10 +46,10 @@ describe('built-in kinds', () => {
       'test/fixtures/validate/defects/required.yaml:9:9: spec.template.spec.containers[0]: missing required field "name"',
       'test/fixtures/validate/defects/required.yaml:11:11: spec.template.spec.containers[0].ports[0]: missing required field "containerPort"',
       'test/fixtures/validate/defects/required.yaml:15:1: metadata: missing required field "name" (or "generateName")',
-      'test/fixtures/validate/defects/required.yaml:19:3: data.port: must be string, got number 8080',
-      'test/fixtures/validate/defects/required.yaml:20:3: data.enabled: must be string, got boolean true',
-      'test/fixtures/validate/defects/required.yaml:28:5: spec.ports[0].port: must be integer, got string "80"',
-      'test/fixtures/validate/defects/required.yaml:29:5: spec.ports[0].targetPort: must be integer or string, got number 1.5',
+      'test/fixtures/validate/defects/required.yaml:19:9: data.port: must be string, got number 8080',
+      'test/fixtures/validate/defects/required.yaml:20:12: data.enabled: must be string, got boolean true',
+      'test/fixtures/validate/defects/required.yaml:28:11: spec.ports[0].port: must be integer, got string "80"',
+      'test/fixtures/validate/defects/required.yaml:29:17: spec.ports[0].targetPort: must be integer or string, got number 1.5',
     ])
   })
 
@@ -115,10 +115,10 @@ describe('built-in kinds', () => {
       '',
     ].join('\n')
     expect(await stdinProblems(yaml)).toEqual([
-      'STDIN:5:3: metadata.creationTimestamp: must be an RFC 3339 date and time such as "2006-01-02T15:04:05Z", got string "yesterday"',
-      'STDIN:8:3: data.bad: must be base64-encoded data, got string "not base64!"',
-      'STDIN:16:3: spec.terminationGracePeriodSeconds: must be integer, got number 1.5',
-      'STDIN:21:7: spec.containers[0].ports[0].containerPort: must be <= 2147483647, got 4294967296',
+      'STDIN:5:22: metadata.creationTimestamp: must be an RFC 3339 date and time such as "2006-01-02T15:04:05Z", got string "yesterday"',
+      'STDIN:8:8: data.bad: must be base64-encoded data, got string "not base64!"',
+      'STDIN:16:34: spec.terminationGracePeriodSeconds: must be integer, got number 1.5',
+      'STDIN:21:22: spec.containers[0].ports[0].containerPort: must be <= 2147483647, got 4294967296',
     ])
   })
 
@@ -126,16 +126,16 @@ describe('built-in kinds', () => {
     const lines = await problems([`${FIXTURES}/defects/removed.yaml`, `${FIXTURES}/defects/deploy.yaml`])
     expect(lines.length).toBe(11)
     expect(lines[0]).toMatch(/^test\/fixtures\/validate\/defects\/removed.yaml:1:1: /)
-    expect(lines[6]).toMatch(/^test\/fixtures\/validate\/defects\/deploy.yaml:6:3: /)
+    expect(lines[6]).toMatch(/^test\/fixtures\/validate\/defects\/deploy.yaml:6:13: /)
   })
 
   it('turn every problem into a warning in warn mode', async () => {
     expect(await problems([`${FIXTURES}/defects/deploy.yaml`], {mode: 'warn'})).toEqual([
-      'Warning: test/fixtures/validate/defects/deploy.yaml:6:3: spec.replicas: must be integer, got string "three"',
+      'Warning: test/fixtures/validate/defects/deploy.yaml:6:13: spec.replicas: must be integer, got string "three"',
       'Warning: test/fixtures/validate/defects/deploy.yaml:18:9: spec.template.spec.containers[0].imagePullPolicyy: unknown field (did you mean "imagePullPolicy"?)',
-      'Warning: test/fixtures/validate/defects/deploy.yaml:19:9: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
-      'Warning: test/fixtures/validate/defects/deploy.yaml:22:11: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
-      'Warning: test/fixtures/validate/defects/deploy.yaml:25:13: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
+      'Warning: test/fixtures/validate/defects/deploy.yaml:19:26: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
+      'Warning: test/fixtures/validate/defects/deploy.yaml:22:21: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
+      'Warning: test/fixtures/validate/defects/deploy.yaml:25:18: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
     ])
   })
 

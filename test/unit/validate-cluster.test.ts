@@ -63,7 +63,7 @@ describe('validate with a cluster', () => {
     fake.on('GET', CRD_LIST, await crdList())
     const {io, ctx} = ctxFor(fake.url)
     expect(await run(ctx, [`${FIXTURES}/crd/resources`])).toBe('1 document, 0 valid, 1 invalid')
-    expect(io.stderr()).toBe('test/fixtures/validate/crd/resources/widget.yaml:6:3: spec.size: must be <= 10, got 11\n')
+    expect(io.stderr()).toBe('test/fixtures/validate/crd/resources/widget.yaml:6:9: spec.size: must be <= 10, got 11\n')
     fake.verify()
   })
 
@@ -90,11 +90,11 @@ describe('validateForSend', () => {
     const docs = await documents([`${FIXTURES}/defects/deploy.yaml`, `${FIXTURES}/valid/storage.yaml`])
     await expect(validateForSend(ctx, docs, 'strict')).rejects.toThrow(
       [
-        'test/fixtures/validate/defects/deploy.yaml:6:3: spec.replicas: must be integer, got string "three"',
+        'test/fixtures/validate/defects/deploy.yaml:6:13: spec.replicas: must be integer, got string "three"',
         'test/fixtures/validate/defects/deploy.yaml:18:9: spec.template.spec.containers[0].imagePullPolicyy: unknown field (did you mean "imagePullPolicy"?)',
-        'test/fixtures/validate/defects/deploy.yaml:19:9: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
-        'test/fixtures/validate/defects/deploy.yaml:22:11: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
-        'test/fixtures/validate/defects/deploy.yaml:25:13: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
+        'test/fixtures/validate/defects/deploy.yaml:19:26: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
+        'test/fixtures/validate/defects/deploy.yaml:22:21: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
+        'test/fixtures/validate/defects/deploy.yaml:25:18: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
         'error: 1 document failed validation; if you choose to ignore these errors, turn validation off with --validate=false',
       ].join('\n'),
     )
@@ -116,7 +116,7 @@ describe('validateForSend', () => {
     const {ctx} = ctxFor(fake.url)
     await validateForSend(ctx, await documents([`${FIXTURES}/defects/removed.yaml`]), 'strict')
     await expect(validateForSend(ctx, await documents([`${FIXTURES}/crd/resources/widget.yaml`]), 'strict')).rejects.toThrow(
-      'test/fixtures/validate/crd/resources/widget.yaml:6:3: spec.size: must be <= 10, got 11\n' +
+      'test/fixtures/validate/crd/resources/widget.yaml:6:9: spec.size: must be <= 10, got 11\n' +
         'error: 1 document failed validation; if you choose to ignore these errors, turn validation off with --validate=false',
     )
     fake.verify()

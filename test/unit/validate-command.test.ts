@@ -38,11 +38,11 @@ describe('ktl validate', () => {
       'test/fixtures/validate/defects/syntax.yaml:5:3: document 1: yaml: mapping key "name" already defined at line 4, column 3',
       'test/fixtures/validate/defects/syntax.yaml:12:1: document 2: yaml: deficient indentation',
       "test/fixtures/validate/defects/syntax.yaml:16:3: metadata.name: invalid name \"Third\": must be a lowercase RFC 1123 subdomain: letters a-z, digits, '-' and '.', starting and ending with a letter or digit",
-      'test/fixtures/validate/defects/deploy.yaml:6:3: spec.replicas: must be integer, got string "three"',
+      'test/fixtures/validate/defects/deploy.yaml:6:13: spec.replicas: must be integer, got string "three"',
       'test/fixtures/validate/defects/deploy.yaml:18:9: spec.template.spec.containers[0].imagePullPolicyy: unknown field (did you mean "imagePullPolicy"?)',
-      'test/fixtures/validate/defects/deploy.yaml:19:9: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
-      'test/fixtures/validate/defects/deploy.yaml:22:11: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
-      'test/fixtures/validate/defects/deploy.yaml:25:13: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
+      'test/fixtures/validate/defects/deploy.yaml:19:26: spec.template.spec.containers[0].imagePullPolicy: must be one of "Always", "IfNotPresent" or "Never", got "Sometimes"',
+      'test/fixtures/validate/defects/deploy.yaml:22:21: spec.template.spec.containers[0].ports[0].protocol: must be one of "TCP", "UDP" or "SCTP", got "TCPP"',
+      'test/fixtures/validate/defects/deploy.yaml:25:18: spec.template.spec.containers[0].resources.limits.cpu: must be a quantity such as "500m", "2Gi" or 3, got string "lots"',
       '',
     ])
     expect(run.error).toBe('4 documents, 0 valid, 4 invalid')
@@ -50,7 +50,7 @@ describe('ktl validate', () => {
 
   it('reads stdin with -f -', async () => {
     const run = await validate({filenames: ['-']}, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  count: 1\n')
-    expect(run).toEqual({stdout: '', stderr: 'STDIN:6:3: data.count: must be string, got number 1\n', error: '1 document, 0 valid, 1 invalid'})
+    expect(run).toEqual({stdout: '', stderr: 'STDIN:6:10: data.count: must be string, got number 1\n', error: '1 document, 0 valid, 1 invalid'})
   })
 
   it('validates a CRD and its resources found together', async () => {
@@ -62,7 +62,7 @@ describe('ktl validate', () => {
   it('takes CRDs from --schema-location, ignoring what is not a CRD', async () => {
     expect(await validate({filenames: [`${FIXTURES}/crd/resources`], schemaLocations: [`${FIXTURES}/crd/schemas`, `${FIXTURES}/valid/storage.yaml`]})).toEqual({
       stdout: '',
-      stderr: 'test/fixtures/validate/crd/resources/widget.yaml:6:3: spec.size: must be <= 10, got 11\n',
+      stderr: 'test/fixtures/validate/crd/resources/widget.yaml:6:9: spec.size: must be <= 10, got 11\n',
       error: '1 document, 0 valid, 1 invalid',
     })
   })

@@ -20,14 +20,14 @@ async function problems(filenames: string[], opts: ValidateOptions = {}): Promis
 }
 
 const BAD_WIDGETS = [
-  'test/fixtures/validate/crd/together/widgets.yaml:29:3: spec.size: must be >= 1, got 0',
-  'test/fixtures/validate/crd/together/widgets.yaml:30:3: spec.color: must be one of "red", "green" or "blue", got "purple"',
-  'test/fixtures/validate/crd/together/widgets.yaml:31:3: spec.port: must be integer or string, got number 1.5',
-  'test/fixtures/validate/crd/together/widgets.yaml:32:3: spec.tags: must not contain duplicates (items 0 and 1 are equal)',
+  'test/fixtures/validate/crd/together/widgets.yaml:29:9: spec.size: must be >= 1, got 0',
+  'test/fixtures/validate/crd/together/widgets.yaml:30:10: spec.color: must be one of "red", "green" or "blue", got "purple"',
+  'test/fixtures/validate/crd/together/widgets.yaml:31:9: spec.port: must be integer or string, got number 1.5',
+  'test/fixtures/validate/crd/together/widgets.yaml:32:9: spec.tags: must not contain duplicates (items 0 and 1 are equal)',
   'test/fixtures/validate/crd/together/widgets.yaml:32:16: spec.tags[2]: must be at most 8 characters long, got 10',
-  'test/fixtures/validate/crd/together/widgets.yaml:34:5: spec.settings.mode: must be string, got number 3',
+  'test/fixtures/validate/crd/together/widgets.yaml:34:11: spec.settings.mode: must be string, got number 3',
   'test/fixtures/validate/crd/together/widgets.yaml:35:3: spec.template: missing required field "apiVersion"',
-  'test/fixtures/validate/crd/together/widgets.yaml:37:3: spec.owner: must be a string matching "^[a-z]+$", got string "Alice"',
+  'test/fixtures/validate/crd/together/widgets.yaml:37:10: spec.owner: must be a string matching "^[a-z]+$", got string "Alice"',
   'test/fixtures/validate/crd/together/widgets.yaml:38:3: spec.shape: unknown field',
   'test/fixtures/validate/crd/together/widgets.yaml:44:1: spec: missing required field "size"',
   'test/fixtures/validate/crd/together/widgets.yaml:48:1: kind: no schema for example.com/v1alpha1 Widget: CustomResourceDefinition "widgets.example.com" serves it as example.com/v1',
@@ -47,7 +47,7 @@ describe('custom resources', () => {
     let loads = 0
     const counted = {name: '--schema-location', load: async () => (loads++, crds)}
     expect(await problems([`${DIR}/resources/widget.yaml`], {crdSources: [counted]})).toEqual([
-      'test/fixtures/validate/crd/resources/widget.yaml:6:3: spec.size: must be <= 10, got 11',
+      'test/fixtures/validate/crd/resources/widget.yaml:6:9: spec.size: must be <= 10, got 11',
     ])
     expect(loads).toBe(1)
     expect(await problems([`${DIR}/together/crd.yaml`], {crdSources: [counted]})).toEqual([])
@@ -59,7 +59,7 @@ describe('custom resources', () => {
     const looser = (await collectManifests({filenames: ['-'], recursive: false, stdin: Readable.from([text])})).documents.map((d) => d.object)
     expect(text).toContain('                maximum: 100\n')
     expect(await problems([`${DIR}/together/crd.yaml`, `${DIR}/resources/widget.yaml`], {crdSources: [staticCRDSource('--schema-location', looser)]})).toEqual([
-      'test/fixtures/validate/crd/resources/widget.yaml:6:3: spec.size: must be <= 10, got 11',
+      'test/fixtures/validate/crd/resources/widget.yaml:6:9: spec.size: must be <= 10, got 11',
     ])
   })
 
@@ -116,10 +116,10 @@ describe('custom resources', () => {
     ].join('\n')
     const {documents} = await collectManifests({filenames: ['-'], recursive: false, stdin: Readable.from([yaml])})
     expect((await validateDocuments(documents)).map(formatProblem)).toEqual([
-      'STDIN:26:1: seen: must be a valid date-time, got string "2024-02-30"',
-      'STDIN:28:1: address: must be a valid ipv4, got string "10.0.0.256"',
-      'STDIN:29:1: network: must be a valid cidr, got string "10.0.0.0/33"',
-      'STDIN:31:1: count: must be <= 2147483647, got 3000000000',
+      'STDIN:26:7: seen: must be a valid date-time, got string "2024-02-30"',
+      'STDIN:28:10: address: must be a valid ipv4, got string "10.0.0.256"',
+      'STDIN:29:10: network: must be a valid cidr, got string "10.0.0.0/33"',
+      'STDIN:31:8: count: must be <= 2147483647, got 3000000000',
     ])
   })
 

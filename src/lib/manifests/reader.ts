@@ -79,6 +79,8 @@ export interface ManifestDocument {
   itemPath: Array<string | number>
   object: ManifestObject
   position(path: ReadonlyArray<string | number>): Position | undefined
+  /** Where the value at a path starts (after `key: `), for problems with the value rather than the key. */
+  valuePosition(path: ReadonlyArray<string | number>): Position | undefined
 }
 
 /** A problem with the input; `message` is the line to print (without kubectl's "error: " prefix). */
@@ -269,6 +271,11 @@ class SourceDocument implements ManifestDocument {
   position(path: ReadonlyArray<string | number>): Position | undefined {
     const at = offsetOfPath(this.pos, path)
     return at === undefined ? undefined : this.lines.locate(at)
+  }
+
+  valuePosition(path: ReadonlyArray<string | number>): Position | undefined {
+    const node = nodeAtPath(this.pos, path)
+    return node === undefined ? undefined : this.lines.locate(offsetOfNode(node))
   }
 }
 

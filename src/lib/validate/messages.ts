@@ -8,7 +8,12 @@ import {closest} from './suggest.js'
 export interface SchemaFinding {
   path: Array<string | number>
   message: string
+  /** The problem is the value at path (a wrong type, a bad enum), so point at the value, not its key. */
+  atValue?: boolean
 }
+
+// Keywords whose finding names a key: an unknown field, or a field missing from the object at path.
+const KEY_KEYWORDS = new Set(['additionalProperties', 'required'])
 
 /** The findings of one validation run, in Ajv's order, without repeats. */
 export function describeErrors(errors: readonly ErrorObject[], object: unknown): SchemaFinding[] {
@@ -19,6 +24,7 @@ export function describeErrors(errors: readonly ErrorObject[], object: unknown):
     if (/\/(anyOf|oneOf)\/\d+\/|\/not\//.test(error.schemaPath)) continue
     const finding = describe(error, pathSteps(error.instancePath, object))
     if (!finding) continue
+    if (!KEY_KEYWORDS.has(error.keyword)) finding.atValue = true
     const key = `${JSON.stringify(finding.path)}\u0000${finding.message}`
     if (seen.has(key)) continue
     seen.add(key)

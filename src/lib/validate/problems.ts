@@ -34,8 +34,13 @@ export function formatProblem(problem: ValidationProblem): string {
   return problem.severity === 'warning' ? `Warning: ${line}` : line
 }
 
-/** Where a path points in its document: the path itself, else its nearest ancestor that is in the source. */
-export function locate(document: ManifestDocument, path: ReadonlyArray<string | number>): {line: number; column: number} {
+/**
+ * Where a path points in its document: the path itself (its value with atValue), else its nearest
+ * ancestor that is in the source.
+ */
+export function locate(document: ManifestDocument, path: ReadonlyArray<string | number>, atValue = false): {line: number; column: number} {
+  const value = atValue ? document.valuePosition(path) : undefined
+  if (value) return value
   for (let n = path.length; n >= 0; n--) {
     const position = document.position(path.slice(0, n))
     if (position) return position

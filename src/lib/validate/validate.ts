@@ -71,7 +71,7 @@ interface Outcome {
 function result(document: ManifestDocument, outcome: Outcome, opts: ValidateOptions): DocumentResult {
   if (outcome.findings.length === 0) return {problems: [], skipped: outcome.skipped ?? false}
   const severity: Severity = outcome.severity ?? (opts.mode === 'warn' ? 'warning' : 'error')
-  const problems = outcome.findings.map((finding) => ({document, ...locate(document, finding.path), path: finding.path, message: finding.message, severity}))
+  const problems = outcome.findings.map((finding) => ({document, ...locate(document, finding.path, finding.atValue), path: finding.path, message: finding.message, severity}))
   problems.sort((a, b) => a.line - b.line || a.column - b.column)
   return {problems, skipped: outcome.skipped ?? false}
 }
