@@ -38,24 +38,29 @@ function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-/** Runs the two sides alternately so drift on the machine hits both equally. */
+/**
+ * Runs the two sides alternately so drift on the machine hits both equally. A case's `before` runs
+ * ahead of every run of a side (warm-up included) and may return the arguments for that run, for
+ * cases that need fresh state each time (a new namespace to apply into, objects to delete).
+ */
 function compare(kase) {
-  const sides = {ktl: [], kubectl: []}
-  const argv = {
-    ktl: [...KTL, ...kase.args, ...(kase.offline ? [] : ['--kubeconfig', KUBECONFIG])],
-    kubectl: kase.kubectl ?? [KUBECTL, ...kase.args, ...(kase.offline ? [] : ['--kubeconfig', KUBECONFIG])],
-  }
+  const sides = kase.ktlOnly ? ['ktl'] : ['ktl', 'kubectl']
+  const results = {ktl: [], kubectl: []}
+  const server = kase.offline ? [] : ['--kubeconfig', KUBECONFIG]
+  const argvOf = (side, args) => (side === 'ktl' ? [...KTL, ...args, ...server] : (kase.kubectl ?? [KUBECTL, ...args, ...server]))
   const homes = {ktl: HOME_KTL, kubectl: HOME_KUBECTL}
-  if (!quick) for (const side of ['ktl', 'kubectl']) measure(argv[side], homes[side])
-  for (let i = 0; i < runs; i++) {
-    for (const side of i % 2 ? ['kubectl', 'ktl'] : ['ktl', 'kubectl']) {
-      kase.before?.(side, homes[side])
-      sides[side].push(measure(argv[side], homes[side]))
+  const once = (side) => measure(argvOf(side, kase.before?.(side, homes[side]) ?? kase.args), homes[side])
+  try {
+    if (!quick) for (const side of sides) once(side)
+    for (let i = 0; i < runs; i++) {
+      for (const side of i % 2 ? [...sides].reverse() : sides) results[side].push(once(side))
     }
+  } finally {
+    kase.after?.()
   }
   const summary = (xs) => ({wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)), rss: Math.max(...xs.map((x) => x.rss))})
-  const result = {name: kase.name, baseline: kase.baseline ?? 'kubectl', ktl: summary(sides.ktl), kubectl: summary(sides.kubectl), target: kase.target}
-  process.stderr.write(`${result.name}: ktl ${fmt(result.ktl)}; ${result.baseline} ${fmt(result.kubectl)}\n`)
+  const result = {...kase, baseline: kase.baseline ?? 'kubectl', ktl: summary(results.ktl), kubectl: kase.ktlOnly ? undefined : summary(results.kubectl)}
+  process.stderr.write(`${result.name}: ktl ${fmt(result.ktl)}${result.kubectl ? `; ${result.baseline} ${fmt(result.kubectl)}` : ''}\n`)
   return result
 }
 
@@ -88,20 +93,174 @@ function loadDataSets() {
   }
 }
 
+const APPLY_DIR = join(E2E_DIR, 'bench-apply')
+const APPLY_COUNT = 200
+const VALIDATE_DIR = join(E2E_DIR, 'bench-validate')
+const VALIDATE_COUNT = quick ? 1000 : 10_000
+const SMALL_FILE = join(E2E_DIR, 'bench-small.yaml')
+
+/** 200 manifests of six kinds, one object a file, without a namespace: each run applies into its own. */
+function writeApplyFolder() {
+  rmSync(APPLY_DIR, {recursive: true, force: true})
+  mkdirSync(APPLY_DIR, {recursive: true})
+  for (let i = 0; i < APPLY_COUNT; i++) {
+    const name = `obj-${String(i).padStart(3, '0')}`
+    writeFileSync(join(APPLY_DIR, `${name}.yaml`), yamlOf(benchObject(i % 10, name, i)))
+  }
+}
+
+function benchObject(kind, name, i) {
+  const labels = {app: `app-${i % 7}`, bench: 'apply'}
+  switch (kind) {
+    case 0: case 1: case 2: case 3:
+      return {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, labels}, data: {key: `value-${i}`, 'settings.conf': `a=${i}\nb=${i * 2}\n`}}
+    case 4: case 5:
+      return {apiVersion: 'v1', kind: 'Secret', metadata: {name, labels}, type: 'Opaque', stringData: {password: `p-${i}`}}
+    case 6:
+      return {apiVersion: 'v1', kind: 'Service', metadata: {name, labels}, spec: {selector: labels, ports: [{name: 'http', port: 80, targetPort: 8080}]}}
+    case 7:
+      return {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name, labels}}
+    case 8:
+      return {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name, labels}, rules: [{apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list']}]}
+    default:
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {name, labels},
+        spec: {
+          replicas: 0,
+          selector: {matchLabels: labels},
+          template: {metadata: {labels}, spec: {containers: [{name: 'web', image: 'nginx:1.27', ports: [{containerPort: 8080}], env: [{name: 'N', value: String(i)}]}]}},
+        },
+      }
+  }
+}
+
+// JSON is YAML; the manifest reader takes both, and no YAML library is needed here.
+const yamlOf = (object) => `${JSON.stringify(object, null, 2)}\n`
+
+/** Multi-document YAML files of mixed kinds, 100 documents each, for the validation throughput case. */
+function writeValidateFolder() {
+  rmSync(VALIDATE_DIR, {recursive: true, force: true})
+  mkdirSync(VALIDATE_DIR, {recursive: true})
+  for (let f = 0; f < VALIDATE_COUNT / 100; f++) {
+    const docs = []
+    for (let d = 0; d < 100; d++) {
+      const i = f * 100 + d
+      const object = benchObject(i % 10, `doc-${i}`, i)
+      docs.push(blockYAML(i % 3 === 0 ? {...object, metadata: {...object.metadata, namespace: 'bench'}} : object))
+    }
+    writeFileSync(join(VALIDATE_DIR, `docs-${String(f).padStart(3, '0')}.yaml`), docs.join('---\n'))
+  }
+  writeFileSync(SMALL_FILE, blockYAML(benchObject(9, 'small', 1)))
+}
+
+/** Block-style YAML, as people write manifests (the flow style of JSON would not exercise the reader). */
+function blockYAML(object) {
+  return `${blockLines(object, '').join('\n')}\n`
+}
+
+// Plain scalars where YAML reads them back as the same string, quoted ones elsewhere.
+const scalar = (v) => (typeof v === 'string' && /^[A-Za-z][\w./:-]*$/.test(v) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(v) ? v : JSON.stringify(v))
+
+function blockLines(object, indent) {
+  return Object.entries(object).flatMap(([key, value]) => {
+    if (value === null || typeof value !== 'object') return [`${indent}${key}: ${scalar(value)}`]
+    if (!Array.isArray(value)) return [`${indent}${key}:`, ...blockLines(value, `${indent}  `)]
+    return [
+      `${indent}${key}:`,
+      ...value.flatMap((item) => {
+        if (item === null || typeof item !== 'object') return [`${indent}- ${scalar(item)}`]
+        const [first, ...rest] = blockLines(item, `${indent}  `)
+        return [`${indent}- ${first.slice(indent.length + 2)}`, ...rest]
+      }),
+    ]
+  })
+}
+
+/** Each run of the apply and delete cases works in a namespace of its own; they are all removed after. */
+function freshNamespaces(prefix) {
+  const made = []
+  return {
+    next(side) {
+      const ns = `${prefix}-${side}-${made.length}`
+      made.push(ns)
+      kubectlAdmin(['create', 'namespace', ns])
+      return ns
+    },
+    removeAll() {
+      if (made.length > 0) kubectlAdmin(['delete', 'namespace', ...made, '--wait=false'])
+    },
+  }
+}
+
+const applyNamespaces = freshNamespaces('bench-apply')
+const deleteNamespaces = freshNamespaces('bench-delete')
+
 const cases = [
   {name: 'version --client', args: ['version', '--client'], offline: true, target: 1.0},
   {name: 'version --client vs node -e 0', args: ['version', '--client'], offline: true, kubectl: [NODE, '-e', '0'], baseline: 'node -e 0'},
   {name: '--help', args: ['--help'], offline: true, kubectl: [KUBECTL, '--help'], target: 1.0},
-  {name: 'api-resources', args: ['api-resources'], target: 1.0},
+  {name: 'api-resources (warm discovery cache)', args: ['api-resources'], target: 1.0},
   {name: `get pods -n ${PODS}`, args: ['get', 'pods', '-n', PODS], target: 1.0},
   {name: `get cm -n ${BIG} (${BIG_COUNT} ConfigMaps)`, args: ['get', 'cm', '-n', BIG], target: 1.0},
   {name: `get cm -n ${BIG} -o json`, args: ['get', 'cm', '-n', BIG, '-o', 'json'], target: 1.0},
   {name: `get cm -n ${BIG} -o name`, args: ['get', 'cm', '-n', BIG, '-o', 'name'], target: 1.0},
   {name: 'get pods -A', args: ['get', 'pods', '-A'], target: 1.0},
+  {name: `describe deploy web -n ${PODS}`, args: ['describe', 'deploy', 'web', '-n', PODS], target: 1.0},
+  {
+    name: `get pods -n ${PODS}, cold discovery cache`,
+    args: ['get', 'pods', '-n', PODS],
+    before: (_side, home) => rmSync(join(home, '.kube/cache'), {recursive: true, force: true}),
+    target: 1.0,
+  },
+  {
+    name: `apply -f (${APPLY_COUNT} manifests, new namespace)`,
+    before: (side) => ['apply', '-f', APPLY_DIR, '-n', applyNamespaces.next(side)],
+    after: () => applyNamespaces.removeAll(),
+    target: 0.5,
+  },
+  {
+    name: `delete -f (the same ${APPLY_COUNT} objects)`,
+    before: (side) => {
+      const ns = deleteNamespaces.next(side)
+      kubectlAdmin(['create', '-f', APPLY_DIR, '-n', ns])
+      return ['delete', '-f', APPLY_DIR, '-n', ns]
+    },
+    after: () => deleteNamespaces.removeAll(),
+    target: 0.7,
+  },
+  {
+    name: 'validate one small file vs ktl version --client',
+    args: ['validate', '-f', SMALL_FILE],
+    offline: true,
+    kubectl: [...KTL, 'version', '--client'],
+    baseline: 'ktl version --client',
+    overhead: 40,
+  },
+  {name: `validate ${VALIDATE_COUNT} documents (ktl only: kubectl validates only against a server)`, args: ['validate', '-f', VALIDATE_DIR], offline: true, ktlOnly: true, documents: VALIDATE_COUNT},
 ]
 
 function fmt(r) {
   return `${r.wall.toFixed(0)} ms wall, ${r.cpu.toFixed(0)} ms CPU, ${r.rss.toFixed(0)} MB`
+}
+
+/** A table row: ratios against the baseline and the target's verdict; throughput or overhead where the case has one. */
+function row(r) {
+  const ratio = r.kubectl ? r.ktl.wall / r.kubectl.wall : undefined
+  let target = ''
+  if (r.target) target = `<= ${r.target.toFixed(1)}x ${ratio <= r.target ? 'met' : 'missed'}`
+  if (r.overhead) {
+    const extra = r.ktl.wall - r.kubectl.wall
+    target = `< ${r.overhead} ms over: ${extra.toFixed(0)} ms, ${extra < r.overhead ? 'met' : 'missed'}`
+  }
+  if (r.documents) {
+    const rate = r.documents / (r.ktl.wall / 1000)
+    target = `>= 10000 documents/s: ${rate.toFixed(0)}/s, ${rate >= 10_000 ? 'met' : 'missed'}`
+  }
+  const baseline = r.kubectl ? `${r.baseline}: ${fmt(r.kubectl)}` : 'none'
+  const ratios = r.kubectl ? `${ratio.toFixed(2)}x | ${(r.ktl.rss / r.kubectl.rss).toFixed(2)}x` : '| '
+  return `| ${r.name} | ${baseline} | ${fmt(r.ktl)} | ${ratios} | ${target} |`
 }
 
 function main() {
@@ -111,6 +270,8 @@ function main() {
   for (const home of [HOME_KTL, HOME_KUBECTL]) mkdirSync(home, {recursive: true})
   try {
     loadDataSets()
+    writeApplyFolder()
+    writeValidateFolder()
     const results = cases.map(compare)
     const lines = [
       `# ktl vs kubectl (${quick ? 'quick smoke run, 1 run per command' : `median of ${runs} alternating runs`})`,
@@ -120,10 +281,7 @@ function main() {
       '',
       '| case | baseline | ktl | ratio (wall) | ratio (peak RSS) | target (wall) |',
       '| --- | --- | --- | --- | --- | --- |',
-      ...results.map(
-        (r) =>
-          `| ${r.name} | ${r.baseline}: ${fmt(r.kubectl)} | ${fmt(r.ktl)} | ${(r.ktl.wall / r.kubectl.wall).toFixed(2)}x | ${(r.ktl.rss / r.kubectl.rss).toFixed(2)}x | ${r.target ? `<= ${r.target.toFixed(1)}x ${r.ktl.wall / r.kubectl.wall <= r.target ? 'met' : 'missed'}` : ''} |`,
-      ),
+      ...results.map(row),
       '',
     ]
     const text = lines.join('\n')
