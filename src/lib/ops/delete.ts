@@ -19,17 +19,10 @@ import {
   UNLIMITED_WAIT_MS,
   validateOutput,
 } from './delete-options.js'
-import {collectTargets, type DeletePlan, type DeleteTarget, planTargets, type TargetEntry} from './delete-targets.js'
+import {collectTargets, type DeletePlan, type DeleteTarget, planTargets, type TargetArgs, type TargetEntry} from './delete-targets.js'
 import type {WaitTarget} from './delete-wait.js'
 
-export interface DeleteOptions {
-  args: string[]
-  filenames: string[]
-  recursive: boolean
-  selector?: string
-  fieldSelector?: string
-  all: boolean
-  allNamespaces: boolean
+export interface DeleteOptions extends TargetArgs {
   /** The flag values as typed; kubectl's defaults are background, -1, 0s and none. */
   cascade: string
   gracePeriod: string
