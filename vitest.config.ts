@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       {test: {name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000}},
+      // The built CLI as a process, against bad input and a faulty fake server: crashes and hangs counted.
+      {test: {name: 'reliability', include: ['test/reliability/**/*.test.ts'], testTimeout: 120_000}},
       {
         test: {
           name: 'e2e',
