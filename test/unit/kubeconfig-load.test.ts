@@ -157,6 +157,16 @@ describe('kubeconfig reading', () => {
     expect(await loadError('a:\n\tb: c\n')).toBe('error: error loading config file "bad.yaml": yaml: line 2: tab characters must not be used in indentation')
   })
 
+  it('refuses an alias bomb as yaml.v2 does, without expanding it; a few aliases are fine', async () => {
+    const levels = 'abcdefghi'.split('')
+    const bomb = levels.map((l, i) => `${l}: &${l} [${Array(9).fill(i === 0 ? '"lol"' : `*${levels[i - 1]}`).join(', ')}]`).join('\n')
+    expect(await loadError(`${bomb}\npreferences: {extensions: [{name: x, extension: {v: *i}}]}\n`)).toBe(
+      'error: error loading config file "bad.yaml": yaml: document contains excessive aliasing',
+    )
+    const merged = await load({'ok.yaml': lines('u: &u {token: t}', 'users: [{name: a, user: *u}, {name: b, user: *u}]')}, {kubeconfig: 'ok.yaml'})
+    expect([...merged.users.keys()]).toEqual(['a', 'b'])
+  })
+
   it('reports each of several broken files on its own line, as kubectl does', async () => {
     const err = await load(
       {'one.yaml': 'clusters: [{name: a, cluster: {server: 1}}]\n', 'two.yaml': 'current-context: [x]\n'},

@@ -2,6 +2,7 @@
 // boolean and duplicate keys keep the last value), then a typed decode into clientcmd's v1 structs
 // with encoding/json's rules and messages: unknown fields are ignored, null leaves a field unset, the
 // first type mismatch is reported, []byte fields are base64.
+import {excessiveAliasing} from '../manifests/decoded.js'
 import type {Cluster, Context, ExecConfig, KubeconfigFile, NamedExtension} from './types.js'
 import {goTimeJSON} from './go-text.js'
 
@@ -130,13 +131,41 @@ const TYPE_META_STRUCT = 'struct { APIVersion string "json:\\"apiVersion,omitemp
 /** Parses kubeconfig text; the first YAML document counts, as in kubectl. */
 export async function parseKubeconfigYAML(text: string): Promise<unknown> {
   const {loadAll, YAML11_SCHEMA} = await import('js-yaml')
+  let parsed: unknown
   try {
-    return loadAll(text, {schema: YAML11_SCHEMA, json: true})[0]
+    parsed = loadAll(text, {schema: YAML11_SCHEMA, json: true})[0]
   } catch (err) {
     const e = err as Error & {reason?: string; mark?: {line: number}}
     const where = e.mark ? `line ${e.mark.line + 1}: ` : ''
     throw new DecodeError(`yaml: ${where}${e.reason ?? e.message}`)
   }
+  if (aliasingExcessive(parsed)) throw new DecodeError('yaml: document contains excessive aliasing')
+  return parsed
+}
+
+/**
+ * yaml.v2's alias-bomb check on what js-yaml parsed. js-yaml shares one value wherever its anchor is
+ * aliased; Go decodes each alias afresh, so its work is the size of the tree with every alias expanded
+ * (counted once per shared value, never by walking the expansion).
+ */
+function aliasingExcessive(root: unknown): boolean {
+  const expandedSize = new Map<object, number>()
+  let distinct = 0
+  const size = (value: unknown): number => {
+    if (value === null || typeof value !== 'object') {
+      distinct++
+      return 1
+    }
+    const known = expandedSize.get(value)
+    if (known !== undefined) return known
+    distinct++
+    let n = 1
+    for (const child of Array.isArray(value) ? value : Object.values(value)) n += size(child)
+    expandedSize.set(value, n)
+    return n
+  }
+  const decodeCount = size(root)
+  return excessiveAliasing(decodeCount, decodeCount - distinct)
 }
 
 /** Decodes a parsed kubeconfig into clientcmd's v1 Config, checking kind, apiVersion and field types. */

@@ -5,7 +5,7 @@
 import type {Event, ScalarEvent} from 'js-yaml'
 import {goQuote} from '../go/quote.js'
 import type {DecodedStream, RawProblem} from './decoded.js'
-import {MAX_DEPTH, setKey} from './decoded.js'
+import {excessiveAliasing, MAX_DEPTH, setKey} from './decoded.js'
 import {findEntry, recordEntry, type PosMapping, type PosNode, type PosSequence, type Position} from './positions.js'
 import {keyString, resolveScalar, resolvedKind, resolveTaggedScalar, ScalarError, type ScalarKind, type ScalarValue, YAML_TAG_PREFIX} from './yaml-scalars.js'
 
@@ -160,14 +160,6 @@ const EVENT = {DOCUMENT: 1, SEQUENCE: 2, MAPPING: 3, SCALAR: 4, ALIAS: 5, POP: 6
 const STYLE = {PLAIN: 1, SINGLE_QUOTED: 2, DOUBLE_QUOTED: 3} as const
 const MERGE_TAG = `${YAML_TAG_PREFIX}merge`
 
-// yaml.v2's defence against alias bombs ("billion laughs"): the share of decoding work that may come
-// from expanding aliases shrinks from 99% to 10% as documents grow.
-function allowedAliasRatio(decodeCount: number): number {
-  if (decodeCount <= 400_000) return 0.99
-  if (decodeCount >= 4_000_000) return 0.1
-  return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000)
-}
-
 class Composer {
   private frames: Frame[] = []
   private top: Frame | undefined
@@ -302,7 +294,7 @@ class Composer {
     if (!anchor) throw new DocumentFailure(at, `yaml: unknown anchor '${name}' referenced`)
     this.decodeCount += 1 + anchor.size
     this.aliasCount += anchor.size
-    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+    if (excessiveAliasing(this.decodeCount, this.aliasCount)) {
       throw new DocumentFailure(at, 'yaml: document contains excessive aliasing')
     }
     // Go decodes an alias afresh each time; copies keep later edits of one place from showing in another.
