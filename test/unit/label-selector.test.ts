@@ -18,6 +18,7 @@ describe('parseLabelSelector', () => {
     ['app=web, tier in (front)', true],
     ['n>4', true],
     ['n<5', false],
+    ['app==web,n>3', true],
     ['', true],
   ])('%s', (selector, expected) => {
     expect(parseLabelSelector(selector)(labels)).toBe(expected)
@@ -28,7 +29,12 @@ describe('parseLabelSelector', () => {
     expect(parseLabelSelector('a')(undefined)).toBe(false)
   })
 
-  test('an unparsable requirement names itself', () => {
-    expect(() => parseLabelSelector('a=b,x y')).toThrow(`error: unable to parse requirement: found 'x y', in selector "a=b,x y"`)
+  test.each([
+    ['a=b,x y', "unable to parse requirement: found 'y', expected: in, notin, =, ==, !=, gt, lt"],
+    ['a=(b', "unable to parse requirement: found '(', expected: identifier"],
+    ['a=b=c', "found '=', expected: ',' or 'end of string'"],
+    ['a=b,,', "found ',', expected: identifier after ','"],
+  ])('%s is refused with kubectl\'s builder error', (selector, why) => {
+    expect(() => parseLabelSelector(selector)).toThrow(`error: the provided selector "${selector}" is not valid: ${why}`)
   })
 })

@@ -26,16 +26,22 @@ export class LabelSelectorError extends Error {
 
 type Operator = '=' | '==' | '!=' | 'in' | 'notin' | 'exists' | '!' | 'gt' | 'lt'
 
-interface Requirement {
+/** One requirement of a selector as labels.Parse returns it: values sorted and unique. */
+export interface Requirement {
   key: string
   operator: Operator
   values: string[]
 }
 
+/** labels.Parse: the requirements of a selector, or a LabelSelectorError in apimachinery's words. */
+export function parseRequirements(selector: string): Requirement[] {
+  return new Parser(selector).parse()
+}
+
 export function parseToLabelSelector(selector: string): LabelSelector {
   let requirements: Requirement[]
   try {
-    requirements = new Parser(selector).parse()
+    requirements = parseRequirements(selector)
   } catch (err) {
     if (err instanceof LabelSelectorError) throw new LabelSelectorError(`couldn't parse the selector string "${selector}": ${err.message}`)
     throw err

@@ -76,12 +76,7 @@ export async function planTargets(ctx: Ctx, opts: TargetArgs): Promise<DeletePla
     if (tuples.length > 0) throw usageError('resource/name arguments cannot be provided when a path is specified')
     if (selector) {
       const {parseLabelSelector} = await import('../resources/label-selector.js')
-      try {
-        parseLabelSelector(selector)
-      } catch (err) {
-        if (!(err instanceof CliError)) throw err
-        throw usageError(`the provided selector ${goQuote(selector)} is not valid: ${err.message.replace(/^error: /, '')}`)
-      }
+      parseLabelSelector(selector)
     }
     return {kind: 'files', filenames: opts.filenames, recursive: opts.recursive, labelSelector: selector || undefined}
   }
