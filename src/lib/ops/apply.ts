@@ -77,10 +77,12 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   const client = await ctx.client()
   const errors: CliError[] = []
   const results: Array<{target: ApplyTarget; applied: AppliedObject}> = []
-  const applyOne = (target: ApplyTarget): Promise<AppliedObject> =>
-    opts.serverSide
+  const applyOne = (info: ApplyTarget): Promise<AppliedObject> => {
+    const target = withDefaultNamespace(info)
+    return opts.serverSide
       ? applyServerSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl', forceConflicts: opts.forceConflicts, fieldValidation: FIELD_VALIDATION[opts.validate]})
       : applyClientSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply', overwrite: opts.overwrite, fieldValidation: FIELD_VALIDATION[opts.validate]})
+  }
   type Outcome = {target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}
   const applyAll = (targets: ApplyTarget[]) =>
     forEachOrdered(
@@ -165,6 +167,15 @@ async function mapCustomResources(
     errors.push(...(err instanceof AggregateCliError ? err.errors : [err]))
     return []
   }
+}
+
+/**
+ * kubectl's builder (DefaultNamespace) writes the namespace an object goes to into the object itself,
+ * so the last-applied annotation and printed objects carry it even when only -n or the context named it.
+ */
+function withDefaultNamespace(target: ApplyTarget): ApplyTarget {
+  if (target.namespace === undefined || target.object.metadata?.namespace) return target
+  return {...target, object: {...target.object, metadata: {...target.object.metadata, namespace: target.namespace}}}
 }
 
 function dryRunSuffix(dryRun: DryRun): string {
