@@ -12,7 +12,9 @@ export default class Apply extends KubeCommand {
     '  - Namespaces and CustomResourceDefinitions are applied first; custom resources of CRDs in the same input wait until ' +
     'their CRD is Established, so a CRD and its objects can be applied in one command.\n' +
     '  - Objects are applied several at a time (--concurrency); lines still print in manifest order.\n' +
-    '  - --prune skips allowlisted types the server does not serve (kubectl fails on them).'
+    '  - --prune skips allowlisted types the server does not serve (kubectl fails on them).\n' +
+    '  - --dry-run=client -o yaml|json on an existing object prints it as the apply would leave it (the three-way patch ' +
+    'applied to the live object); kubectl 1.32 prints the live object unchanged.'
   static examples = [
     '<%= config.bin %> apply -f ./pod.json',
     'cat pod.json | <%= config.bin %> apply -f -',
