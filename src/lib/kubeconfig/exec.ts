@@ -10,6 +10,7 @@ import type {Readable} from 'node:stream'
 import {CliError} from '../errors.js'
 import type {OutStream} from '../io.js'
 import {compactStructJSON} from '../printers/config-json.js'
+import {goJSONSyntaxError} from '../go/json-syntax.js'
 import {checkTypeMeta, DecodeError, decodeExecCredential} from './decode.js'
 import {keyPairProblem} from './pem.js'
 import type {CredentialSource, Credentials, ExecConfig} from './types.js'
@@ -239,7 +240,5 @@ export async function parseExecCredential(stdout: string, apiVersion: string): P
 
 // Go's wording for the usual ways a plugin's output is not JSON; other cases keep Node's.
 function jsonSyntaxError(text: string, err: Error): string {
-  const first = text.trimStart()[0]
-  if (first !== undefined && !'{["-0123456789tfn'.includes(first)) return `invalid character '${first}' looking for beginning of value`
-  return err.message
+  return goJSONSyntaxError(text) ?? err.message
 }
