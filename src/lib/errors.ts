@@ -16,6 +16,17 @@ export function usageError(message: string): CliError {
   return new CliError(`error: ${message}`)
 }
 
+/**
+ * The server answered but its body could not be read or decoded. Unlike a connection failure it says
+ * nothing about the next request, so commands working through many objects go on to the next one.
+ */
+export class ResponseBodyError extends CliError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ResponseBodyError'
+  }
+}
+
 /** A metav1.Status the API server answered with (or one built from a bare HTTP status). */
 export interface Status {
   kind?: string
@@ -30,8 +41,9 @@ export interface Status {
 /** An error status from the API server, printed like kubectl's StandardErrorMessage. */
 export class StatusError extends CliError {
   readonly status: Status
-  constructor(status: Status) {
-    super(formatStatus(status))
+  /** `message` replaces kubectl's usual line for the status, for the few paths that print it differently. */
+  constructor(status: Status, message = formatStatus(status)) {
+    super(message)
     this.name = 'StatusError'
     this.status = status
   }
@@ -43,6 +55,17 @@ export class StatusError extends CliError {
   get code(): number {
     return this.status.code ?? 0
   }
+}
+
+/**
+ * How kubectl's CheckErr prints an error that arrives inside an aggregate it does not unwrap (as
+ * `get` returns them): a Status by StandardErrorMessage, Invalid included, anything else without "error: ".
+ */
+export function inAggregate(err: CliError): CliError {
+  if (err instanceof StatusError) {
+    return err.reason === 'Invalid' ? new StatusError(err.status, `Error from server (Invalid): ${err.status.message ?? ''}`) : err
+  }
+  return err.message.startsWith('error: ') ? new CliError(err.message.slice('error: '.length), err.exitCode) : err
 }
 
 function formatStatus(status: Status): string {

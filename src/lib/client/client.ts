@@ -5,7 +5,7 @@ import type {Agent as HttpAgent} from 'node:http'
 import type {Agent as HttpsAgent} from 'node:https'
 import {PassThrough, type Readable} from 'node:stream'
 import axios, {type AxiosInstance, type AxiosProxyConfig, type AxiosResponse} from 'axios'
-import {CliError, type Status, StatusError} from '../errors.js'
+import {CliError, ResponseBodyError, type Status, StatusError} from '../errors.js'
 import type {IOStreams} from '../io.js'
 import type {Credentials, RestConfig} from '../kubeconfig/types.js'
 import {bodyReadError, headersTimeoutError, jsonSyntaxError, parseStatus, statusError, transportError} from './errors.js'
@@ -342,7 +342,7 @@ function discard(body: Readable): void {
 function decodeJSON(text: string, contentType: string | undefined): unknown {
   const media = (contentType ?? '').split(';')[0].trim().toLowerCase()
   if (media !== '' && media !== 'application/json' && !media.endsWith('+json')) {
-    throw new CliError(`error: serializer for ${media} doesn't exist`)
+    throw new ResponseBodyError(`error: serializer for ${media} doesn't exist`)
   }
   if (text === '') return undefined
   let data: unknown

@@ -1,5 +1,6 @@
 // Turns transport failures and error responses into kubectl's messages.
-import {CliError, type Status, StatusError} from '../errors.js'
+import {CliError, ResponseBodyError, type Status, StatusError} from '../errors.js'
+import {goJSONSyntaxError} from '../go/json-syntax.js'
 import {goQuote} from '../go/quote.js'
 import {chainError, isChainErrorCode, TransportFailure} from './tls-verify.js'
 import type {GroupResource} from './types.js'
@@ -128,36 +129,12 @@ export function headersTimeoutError(): CliError {
 /** The response started but its body could not be read to the end. */
 export function bodyReadError(cause: 'timeout' | 'eof'): CliError {
   const original = cause === 'timeout' ? 'net/http: request canceled (Client.Timeout or context cancellation while reading body)' : 'unexpected EOF'
-  return new CliError(`error: unexpected error when reading response body. Please retry. Original error: ${original}`)
+  return new ResponseBodyError(`error: unexpected error when reading response body. Please retry. Original error: ${original}`)
 }
 
 /** What Go's encoding/json says about a body that is not the JSON it claims to be. */
 export function jsonSyntaxError(text: string): CliError {
-  const start = text.search(/\S/)
-  if (start < 0) return new CliError('error: unexpected end of JSON input')
-  if (!/[{["\-0-9tfn]/.test(text[start])) return new CliError(`error: invalid character ${goChar(text[start])} looking for beginning of value`)
-  try {
-    JSON.parse(text)
-  } catch (err) {
-    const message = (err as Error).message
-    const at = /at position (\d+)/.exec(message)
-    if (/end of JSON input|Unterminated/.test(message) || (at && Number(at[1]) >= text.trimEnd().length)) {
-      return new CliError('error: unexpected end of JSON input')
-    }
-    if (at) {
-      const c = text[Number(at[1])]
-      if (/after JSON/.test(message)) return new CliError(`error: invalid character ${goChar(c)} after top-level value`)
-      return new CliError(`error: invalid character ${goChar(c)} looking for beginning of value`)
-    }
-    return new CliError(`error: ${message}`)
-  }
-  return new CliError('error: unexpected end of JSON input')
-}
-
-function goChar(c: string): string {
-  if (c === "'") return `'\\''`
-  if (c === '"') return `'"'`
-  return `'${goQuote(c).slice(1, -1)}'`
+  return new ResponseBodyError(`error: ${goJSONSyntaxError(text) ?? 'unexpected end of JSON input'}`)
 }
 
 function unable(detail: string): CliError {

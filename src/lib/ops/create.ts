@@ -5,7 +5,7 @@ import {type CreatePrinter, createPrinter} from '../create/output.js'
 import {typedResource} from '../create/typed-resources.js'
 import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
-import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, ResponseBodyError, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import type {KubeObject, ObjectMeta} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
@@ -88,9 +88,11 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
       try {
         object = await post(ctx, info.resource, info.namespace, object, opts)
       } catch (err) {
+        const where = `error when creating ${goQuote(info.document.source)}: `
+        if (err instanceof StatusError) failures.push(new StatusError({...err.status, message: `${where}${err.status.message ?? ''}`}))
+        else if (err instanceof ResponseBodyError) failures.push(new CliError(`${where}${err.message.replace(/^error: /, '')}`))
         // Every later request would fail the same way when the server cannot be reached.
-        if (!(err instanceof StatusError)) throw err
-        failures.push(new StatusError({...err.status, message: `error when creating ${goQuote(info.document.source)}: ${err.status.message ?? ''}`}))
+        else throw err
         continue
       }
     }

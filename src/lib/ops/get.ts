@@ -1,7 +1,8 @@
 // `ktl get`: fetch what the arguments name, print it the way -o asks, keep going past objects that
 // fail and report them at the end, like kubectl.
 import type {Ctx} from '../context.js'
-import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, inAggregate, StatusError, usageError} from '../errors.js'
+import {goQuote} from '../go/quote.js'
 import {TabWriter} from '../printers/columns.js'
 import type {CellColorizer} from '../printers/status-colors.js'
 import {TablePrinter} from '../printers/table.js'
@@ -94,9 +95,11 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
       fetched.push(await fetchVisit(client, visit, {human, rowMetadata, sortBy: opts.sortBy, selector: opts.selector, fieldSelector: opts.fieldSelector, chunkSize}))
     } catch (err) {
       if (err instanceof StatusError && err.code === 404 && opts.ignoreNotFound) continue
+      // kubectl get returns its errors as an aggregate inside an aggregate, which changes how they print.
+      const failure = err instanceof CliError ? inAggregate(err) : err
       // A transport failure will fail every other request the same way: stop at the first.
-      if (!(err instanceof StatusError)) throw err
-      errors.push(err)
+      if (!(failure instanceof StatusError)) throw failure
+      errors.push(failure)
     }
   }
   failed(visits.length)
@@ -179,12 +182,26 @@ async function fetchVisit(client: Awaited<ReturnType<Ctx['client']>>, visit: Vis
   query.fieldSelector = opts.fieldSelector
   if (opts.chunkSize > 0) query.limit = opts.chunkSize
   for (;;) {
-    const res = await client.request<ObjectList | Table>({path: resourcePath(visit.resource, visit.namespace), accept, query, resource})
+    const res = await client.request<ObjectList | Table>({path: resourcePath(visit.resource, visit.namespace), accept, query, resource}).catch((err: unknown) => {
+      throw listError(err, visit, opts)
+    })
     collect(result, res.data, visit, opts.human)
     const next = res.data.metadata?.continue
     if (!next) return result
     query.continue = next
   }
+}
+
+/** cli-runtime's Selector.Visit: a 400 or 404 on a list says which list, keeping the server's reason. */
+function listError(err: unknown, visit: Visit, opts: FetchOptions): unknown {
+  if (!(err instanceof StatusError) || (err.code !== 400 && err.code !== 404)) return err
+  const {group, version, name} = visit.resource
+  const gvr = goQuote(`${group}/${version}, Resource=${name}`)
+  const which =
+    !opts.selector && !opts.fieldSelector
+      ? `Unable to list ${gvr}`
+      : `Unable to find ${gvr} that match label selector ${goQuote(opts.selector ?? '')}, field selector ${goQuote(opts.fieldSelector ?? '')}`
+  return new StatusError({...err.status, message: `${which}: ${err.status.message ?? ''}`})
 }
 
 function collect(result: Fetched, data: KubeObject | ObjectList | Table, visit: Visit, human: boolean): void {
