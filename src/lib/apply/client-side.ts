@@ -17,8 +17,11 @@ export interface ClientSideOptions {
   fieldValidation: string
 }
 
-// kubectl's patcher: five attempts, re-reading the live object after each 409 Conflict.
-const MAX_PATCH_ATTEMPTS = 5
+// kubectl's patcher: after a 409 Conflict, up to five more attempts on a re-read live object, the
+// later ones a second apart.
+const MAX_PATCH_RETRIES = 5
+const RETRIES_BEFORE_BACKOFF = 1
+const BACKOFF_MS = 1000
 
 export async function applyClientSide(client: KubeClient, target: ApplyTarget, opts: ClientSideOptions): Promise<AppliedObject> {
   const modified = withLastApplied(target.object, {save: true, typed: false})
@@ -28,14 +31,14 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
   if (live === undefined) {
     if (opts.dryRun === 'client') return {operation: 'created', object: modified}
     try {
-      const res = await client.request<KubeObject>({method: 'POST', path: resourcePath(target.resource, target.namespace), query, body: modified, resource: groupResourceOf(target)})
+      const res = await client.request<KubeObject>({method: 'POST', path: resourcePath(target.resource, target.namespace), query, body: modified, resource: {...groupResourceOf(target), name: undefined}})
       return {operation: 'created', object: res.data}
     } catch (err) {
       throw withSource(err, 'creating', target.document.source)
     }
   }
   const {computeApplyPatch, applyPatchLocally} = await import('../patch/apply-patch.js')
-  for (let attempt = 1; ; attempt++) {
+  for (let retry = 0; ; retry++) {
     const original = lastApplied(live)
     const computed = computeApplyPatch({original, modified, current: live, apiVersion: target.object.apiVersion, kind: target.object.kind, overwrite: opts.overwrite})
     if (computed.unchanged) return {operation: 'unchanged', object: live}
@@ -45,11 +48,13 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
       const res = await client.request<KubeObject>({method: 'PATCH', path, query, body: patch, contentType: patchType, resource: groupResourceOf(target)})
       return {operation: 'configured', object: res.data}
     } catch (err) {
-      if (err instanceof StatusError && err.code === 409 && attempt < MAX_PATCH_ATTEMPTS) {
+      if (err instanceof StatusError && err.code === 409 && retry < MAX_PATCH_RETRIES) {
+        if (retry + 1 > RETRIES_BEFORE_BACKOFF) await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS))
         live = (await getLive(client, target, path)) ?? live
         continue
       }
-      throw withSource(err, `applying patch:\n${patch}\nto:\n${describeInfo(target)}\nfor:`, target.document.source)
+      const patching = withSource(err, 'patching', target.document.source)
+      throw withSource(patching, `applying patch:\n${patch}\nto:\n${describeInfo(target)}\nfor:`, target.document.source)
     }
   }
 }
