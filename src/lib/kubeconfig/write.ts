@@ -1,9 +1,10 @@
 // Changes to kubeconfig files with kubectl's rules for where they go (clientcmd's ModifyConfig): an
 // entry is written back to the file it came from, a new one to the default file; current-context to
 // --kubeconfig, else the default file. Each file is rewritten the way kubectl writes it, keeping
-// every other entry and field, atomically (a temporary file renamed over it) and with mode 0600.
+// every other entry and field, atomically (a temporary file renamed over it) and with mode 0600,
+// holding kubectl's lock file meanwhile.
 import {randomBytes} from 'node:crypto'
-import {chmod, lstat, mkdir, realpath, rename, unlink, writeFile} from 'node:fs/promises'
+import {chmod, lstat, mkdir, open, realpath, rename, unlink, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {CliError} from '../errors.js'
 import {formatYAML} from '../printers/yaml.js'
@@ -30,11 +31,41 @@ export async function writeContext(merged: MergedKubeconfig, name: string, conte
 }
 
 async function modifyFile(path: string, cwd: string, change: (model: ConfigModel) => void): Promise<void> {
-  const file = await readKubeconfigFile(path, cwd)
-  const model = modelOfFile(file?.config ?? {})
-  change(model)
-  const text = formatYAML(structToPlain(configStruct(model, file?.raw)))
-  await writeAtomically(resolve(cwd, path), text)
+  await withLock(resolve(cwd, path), async () => {
+    const file = await readKubeconfigFile(path, cwd)
+    const model = modelOfFile(file?.config ?? {})
+    change(model)
+    const text = formatYAML(structToPlain(configStruct(model, file?.raw)))
+    await writeAtomically(resolve(cwd, path), text)
+  })
+}
+
+// How long a writer waits for another one's lock; kubectl gives up at once.
+const LOCK_WAIT_MS = 5000
+
+/**
+ * Holds kubectl's FILE.lock (clientcmd's lockFile) from reading the kubeconfig to replacing it, so
+ * two processes editing it at once cannot lose either change. ktl waits for another writer's lock
+ * where kubectl fails at once, and reports a lock still held after that with kubectl's error.
+ */
+async function withLock(path: string, change: () => Promise<void>): Promise<void> {
+  const lock = `${path}.lock`
+  await mkdir(dirname(path), {recursive: true, mode: 0o755}).catch(() => undefined)
+  const giveUp = Date.now() + LOCK_WAIT_MS
+  for (;;) {
+    try {
+      await (await open(lock, 'wx', 0o600)).close()
+      break
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() >= giveUp) throw new CliError(`error: ${goPathError('open', lock, err)}`)
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40))
+    }
+  }
+  try {
+    await change()
+  } finally {
+    await unlink(lock).catch(() => undefined)
+  }
 }
 
 /** Replaces the file in one step so a reader never sees half a kubeconfig. */
