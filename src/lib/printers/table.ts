@@ -50,7 +50,7 @@ export class TablePrinter {
     }
     for (const row of rows) {
       const cells: string[] = []
-      if (this.opts.withNamespace) cells.push(row.object?.metadata?.namespace ?? '')
+      if (this.opts.withNamespace) cells.push(formatCell(row.object?.metadata?.namespace ?? ''))
       row.cells.forEach((cell, i) => {
         if (i >= visible.length || !visible[i]) return
         let value = formatCell(cell)
@@ -59,8 +59,9 @@ export class TablePrinter {
         cells.push(value)
       })
       const labels = row.object?.metadata?.labels ?? {}
-      for (const key of this.opts.columnLabels ?? []) cells.push(labels[key] ?? '')
-      if (this.opts.showLabels) cells.push(formatLabels(labels))
+      // kubectl adds label columns as cells, so label values are cut at a line break and escaped too.
+      for (const key of this.opts.columnLabels ?? []) cells.push(formatCell(labels[key] ?? ''))
+      if (this.opts.showLabels) cells.push(formatCell(formatLabels(labels)))
       text += `${cells.join('\t')}\n`
     }
     this.out.write(text)
