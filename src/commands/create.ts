@@ -5,7 +5,10 @@ import {createObjectFlags, createObjectOptions} from '../lib/create/flags.js'
 
 export default class Create extends CreateObjectCommand {
   static summary = 'Create a resource from a file or from stdin'
-  static description = 'JSON and YAML formats are accepted.'
+  static description =
+    'JSON and YAML formats are accepted.\n\n' +
+    'Beyond kubectl: with -f, every document is read and validated against its schema before anything is sent, so a ' +
+    'document with a wrong type creates nothing (kubectl creates the others); --validate=warn or ignore sends them as kubectl does.'
   static usage = 'create -f FILENAME [options]'
   static examples = [
     '# Create a pod using the data in pod.json\n<%= config.bin %> create -f ./pod.json',
@@ -20,6 +23,10 @@ export default class Create extends CreateObjectCommand {
       char: 'R',
       description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
     }),
+    validate: Flags.string({
+      default: 'strict',
+      description: 'Must be one of: strict (or true), warn, ignore (or false). As for apply: strict refuses invalid input before anything is sent.',
+    }),
     selector: Flags.string({
       char: 'l',
       description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
@@ -30,7 +37,8 @@ export default class Create extends CreateObjectCommand {
     const {argv, flags} = await this.parse(Create)
     const options = createObjectOptions(flags)
     if (argv.length > 0) throw new CliError(`error: Unexpected args: [${argv.join(' ')}]\nSee 'ktl create -h' for help and examples`)
-    const {runCreate} = await import('../lib/ops/create.js')
-    await runCreate(this.ctx(flags), {...options, filenames: flags.filename ?? [], recursive: flags.recursive, selector: flags.selector})
+    const [{runCreate}, {parseValidationMode}] = await Promise.all([import('../lib/ops/create.js'), import('../lib/ops/apply.js')])
+    const validate = parseValidationMode(flags.validate)
+    await runCreate(this.ctx(flags), {...options, filenames: flags.filename ?? [], recursive: flags.recursive, selector: flags.selector, validate})
   }
 }

@@ -197,6 +197,16 @@ describe('runCreate (-f)', () => {
     expect(io.stdout()).toBe('configmap/a created (dry run)\n')
   })
 
+  test('--validate=strict: a document that breaks its schema creates nothing, not even the valid ones', async () => {
+    const {ctx, io} = ctxFor({stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: [1]\n'})
+    await expect(run(ctx, {validate: 'strict'})).rejects.toHaveProperty(
+      'message',
+      'STDIN:8:7: data: must be object, got array\nerror: 1 document failed validation; if you choose to ignore these errors, turn validation off with --validate=false',
+    )
+    expect(fake.requests).toEqual([])
+    expect(io.stdout()).toBe('')
+  })
+
   test('nothing to create', async () => {
     const {ctx} = ctxFor({stdin: '# nothing\n'})
     await expect(run(ctx)).rejects.toThrow(/^error: no objects passed to create$/)

@@ -9,6 +9,7 @@ import {AggregateCliError, CliError, ResponseBodyError, StatusError, usageError}
 import {goQuote} from '../go/quote.js'
 import type {KubeObject, ObjectMeta} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
+import type {ValidationMode} from './apply.js'
 
 export interface CreateObjectOptions {
   dryRun: 'none' | 'client' | 'server'
@@ -36,6 +37,8 @@ export interface CreateOptions extends CreateObjectOptions {
   recursive: boolean
   /** -l: only the manifests' objects whose labels match. */
   selector?: string
+  /** --validate: strict refuses the whole set when a document breaks its schema; unset or ignore skips the check. */
+  validate?: ValidationMode
 }
 
 /**
@@ -71,6 +74,7 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   const [{readManifests}, {collectManifestInfos}] = await Promise.all([import('../manifests/reader.js'), import('../resources/manifest-infos.js')])
   const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
+  if (opts.validate !== undefined && opts.validate !== 'ignore') await (await import('../validate/send.js')).validateForSend(ctx, documents, opts.validate)
   // kubectl maps every document first and reports those it cannot map after everything else, as one
   // aggregate; -l then drops objects, and a namespace that contradicts -n is reported in order.
   const mapped = await collectManifestInfos(ctx, documents)
