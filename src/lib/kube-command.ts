@@ -3,6 +3,7 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
 import {createCtx, type Ctx} from './context.js'
 import {CliError} from './errors.js'
+import {goQuote} from './go/quote.js'
 import {systemIO} from './io.js'
 import type {ConfigOverrides} from './kubeconfig/types.js'
 
@@ -50,18 +51,29 @@ export function overridesFromFlags(flags: Partial<GlobalFlags>): ConfigOverrides
   }
 }
 
+// strconv.ParseBool's spellings.
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
+
 /**
  * Rewrites kubectl-style boolean values, which oclif does not take: `--flag=true` becomes `--flag`,
- * `--flag=false` disappears (every ktl boolean defaults to false unless it has a --no- form).
+ * `--flag=false` disappears (every ktl boolean defaults to false unless it has a --no- form). A value
+ * strconv.ParseBool refuses fails with pflag's error; `commandId` and `shorthands` complete its text.
  */
-export function normalizeBooleanFlags(argv: string[], booleans: Map<string, boolean>): string[] {
+export function normalizeBooleanFlags(argv: string[], booleans: Map<string, boolean>, commandId = '', shorthands = new Map<string, string>()): string[] {
   const result: string[] = []
   for (const [i, arg] of argv.entries()) {
     if (arg === '--') return [...result, ...argv.slice(i)]
-    const m = /^--([^=]+)=(true|false)$/i.exec(arg)
+    const m = /^--([^=]+)=(.*)$/s.exec(arg)
     if (m && booleans.has(m[1])) {
-      if (m[2].toLowerCase() === 'true') result.push(`--${m[1]}`)
-      else if (booleans.get(m[1])) result.push(`--no-${m[1]}`)
+      const [, name, value] = m
+      if (GO_TRUE.has(value)) result.push(`--${name}`)
+      else if (!GO_FALSE.has(value)) {
+        const flag = shorthands.has(name) ? `-${shorthands.get(name)}, --${name}` : `--${name}`
+        throw new CliError(
+          `error: invalid argument ${goQuote(value)} for "${flag}" flag: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax\n${usageHint(commandId)}`,
+        )
+      } else if (booleans.get(name)) result.push(`--no-${name}`)
       continue
     }
     result.push(arg)
@@ -69,12 +81,22 @@ export function normalizeBooleanFlags(argv: string[], booleans: Map<string, bool
   return result
 }
 
+function usageHint(commandId: string): string {
+  return `See 'ktl ${commandId.replaceAll(':', ' ')} --help' for usage.`
+}
+
+/** pflag's words for a flag it does not know: the name without its value, a shorthand by its letter. */
+function unknownFlag(arg: string | undefined): string {
+  if (arg === undefined || arg.startsWith('--')) return `unknown flag: ${arg?.split('=')[0]}`
+  return `unknown shorthand flag: '${arg[1]}' in ${arg}`
+}
+
 /** kubectl's texts for flag and argument mistakes (oclif's parse errors carry its own wording). */
 export function parseErrorMessage(err: Error & {flags?: string[]; args?: unknown[]}, commandId: string): string | undefined {
-  const usage = `See 'ktl ${commandId.replaceAll(':', ' ')} --help' for usage.`
+  const usage = usageHint(commandId)
   switch (err.constructor.name) {
     case 'NonExistentFlagsError':
-      return `error: unknown flag: ${err.flags?.[0]}\n${usage}`
+      return `error: ${unknownFlag(err.flags?.[0])}\n${usage}`
     case 'UnexpectedArgsError':
       return `error: unexpected arguments: ${(err.args ?? []).join(' ')}\n${usage}`
     case 'CLIParseError':
@@ -99,10 +121,12 @@ export abstract class KubeCommand extends Command {
   protected async init(): Promise<void> {
     const ctor = this.constructor as typeof Command
     const booleans = new Map<string, boolean>()
+    const shorthands = new Map<string, string>()
     for (const [name, flag] of Object.entries({...ctor.baseFlags, ...ctor.flags})) {
       if (flag.type === 'boolean') booleans.set(name, Boolean(flag.allowNo))
+      if (flag.char) shorthands.set(name, flag.char)
     }
-    this.argv = normalizeBooleanFlags(this.argv, booleans)
+    this.argv = normalizeBooleanFlags(this.argv, booleans, this.id ?? '', shorthands)
     await super.init()
   }
 

@@ -17,6 +17,13 @@ describe('normalizeBooleanFlags', () => {
     expect(normalizeBooleanFlags(['--show-events=false'], booleans)).toEqual(['--no-show-events'])
   })
 
+  it('takes strconv.ParseBool\'s spellings and refuses the rest with pflag\'s error', () => {
+    expect(normalizeBooleanFlags(['--insecure-skip-tls-verify=T', '--show-events=0'], booleans)).toEqual(['--insecure-skip-tls-verify', '--no-show-events'])
+    expect(() => normalizeBooleanFlags(['--show-events=maybe'], booleans, 'describe', new Map([['show-events', 'e']]))).toThrow(
+      'error: invalid argument "maybe" for "-e, --show-events" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'ktl describe --help\' for usage.',
+    )
+  })
+
   it('leaves string flags, unknown flags and everything after -- alone', () => {
     expect(normalizeBooleanFlags(['--output=true', '--', '--show-events=false'], booleans)).toEqual(['--output=true', '--', '--show-events=false'])
   })
