@@ -120,3 +120,14 @@ describe('-f', () => {
     )
   })
 })
+
+describe('arguments refused before anything is fetched', () => {
+  test('an empty name, and --output-watch-events without a watch, with kubectl\'s errors', async () => {
+    const {ctx} = testCtx(fake.url, home)
+    await expect(runGet(ctx, {...defaults, args: ['cm', 'a', '']})).rejects.toThrow(/^error: resource name may not be empty$/)
+    await expect(runGet(ctx, {...defaults, args: ['cm'], outputWatchEvents: true})).rejects.toThrow(
+      /^error: --output-watch-events option can only be used with --watch or --watch-only$/,
+    )
+    expect(fake.requests.filter((r) => r.path.includes('/configmaps'))).toEqual([])
+  })
+})

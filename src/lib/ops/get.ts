@@ -48,6 +48,7 @@ interface Fetched {
 export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   if (opts.raw !== undefined) return runGetRaw(ctx, opts.raw)
   const format = parseOutputFormat(opts.output ?? '', {noHeaders: opts.noHeaders})
+  if (opts.outputWatchEvents && !opts.watch && !opts.watchOnly) throw usageError('--output-watch-events option can only be used with --watch or --watch-only')
   if (opts.args.length === 0 && (opts.filenames ?? []).length === 0) {
     throw new CliError(
       'You must specify the type of resource to get. Use "ktl api-resources" for a complete list of supported resources.\n\n' +
@@ -64,6 +65,7 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
     recursive: opts.recursive,
   })
   if (opts.selector !== undefined && !fromFiles && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
+  if (visits.some((v) => v.name === '')) throw usageError('resource name may not be empty')
   if (opts.watch || opts.watchOnly) {
     const {runWatch} = await import('./get-watch.js')
     return runWatch(ctx, visits, format, {
