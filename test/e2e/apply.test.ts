@@ -102,12 +102,14 @@ async function applyBoth(c: Case, args: string[], stdin?: string): Promise<{ours
 }
 
 /**
- * Server-made values in printed objects (uids, times, versions, allocated IPs). In JSON output the
- * controllers' part (status, the Deployment's revision) goes too: it changes on its own schedule.
+ * Server-made values in printed objects (uids, times, versions, allocated IPs), and what the
+ * controllers write on their own schedule (status times, the Deployment's revision): masked in YAML,
+ * left out of JSON.
  */
 const masked = (s: string) =>
   (s.startsWith('{') ? withoutControllerFields(s) : s)
-    .replace(/(uid|creationTimestamp|resourceVersion|clusterIP|time): ("[^"]*"|'[^']*'|\S+)$/gm, '$1: X')
+    .replace(/(uid|creationTimestamp|resourceVersion|clusterIP|time|Time|observedGeneration|deployment\.kubernetes\.io\/revision): ("[^"]*"|'[^']*'|\S+)$/gm, '$1: X')
+    .replace(/ReplicaSet "web-[a-z0-9]+"/g, 'ReplicaSet "web-HASH"')
     .replace(/"(uid|creationTimestamp|resourceVersion|clusterIP|time)": ("[^"]*"|\d+)/g, '"$1": X')
     .replace(/(clusterIPs:\n\s*- )\S+$/gm, '$1X')
     .replace(/"clusterIPs": \[\s*"[^"]*"\s*\]/g, '"clusterIPs": X')
