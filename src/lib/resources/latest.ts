@@ -32,7 +32,11 @@ export async function planInfos(ctx: Ctx, args: TargetArgs): Promise<DeletePlan>
   return planTargets(ctx, args)
 }
 
-export async function latestInfos(ctx: Ctx, plan: DeletePlan, opts: {allNamespaces: boolean}): Promise<LatestInfos> {
+/**
+ * The objects the plan names, read from the server; with fileObjects, -f objects stay as the files
+ * hold them (kubectl's builder without Latest(), as scale uses it).
+ */
+export async function latestInfos(ctx: Ctx, plan: DeletePlan, opts: {allNamespaces: boolean; fileObjects?: boolean}): Promise<LatestInfos> {
   const client = await ctx.client()
   const get = async (resource: APIResource, namespace: string | undefined, name: string, source?: string): Promise<InfoEntry> => {
     try {
@@ -68,6 +72,7 @@ export async function latestInfos(ctx: Ctx, plan: DeletePlan, opts: {allNamespac
   const entries: InfoEntry[] = []
   for (const entry of targets.entries) {
     if (entry.error) entries.push({error: entry.error})
+    else if (opts.fileObjects && entry.target.object) entries.push({info: {...entry.target, object: entry.target.object}})
     else entries.push(await get(entry.target.resource, entry.target.namespace, entry.target.name, entry.target.source))
   }
   entries.push(...targets.unmapped.map((error) => ({error})))
