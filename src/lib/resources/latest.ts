@@ -34,13 +34,15 @@ export async function planInfos(ctx: Ctx, args: TargetArgs): Promise<DeletePlan>
 
 /**
  * The objects the plan names, read from the server; with fileObjects, -f objects stay as the files
- * hold them (kubectl's builder without Latest(), as scale uses it).
+ * hold them (kubectl's builder without Latest(), as scale and patch use it); subresource reads
+ * NAME/status or NAME/scale instead of the object.
  */
-export async function latestInfos(ctx: Ctx, plan: DeletePlan, opts: {allNamespaces: boolean; fileObjects?: boolean}): Promise<LatestInfos> {
+export async function latestInfos(ctx: Ctx, plan: DeletePlan, opts: {allNamespaces: boolean; fileObjects?: boolean; subresource?: string}): Promise<LatestInfos> {
   const client = await ctx.client()
   const get = async (resource: APIResource, namespace: string | undefined, name: string, source?: string): Promise<InfoEntry> => {
     try {
-      const res = await client.request<KubeObject>({path: resourcePath(resource, namespace, name), resource: {group: resource.group, resource: resource.name, name}})
+      const path = resourcePath(resource, namespace, name) + (opts.subresource ? `/${opts.subresource}` : '')
+      const res = await client.request<KubeObject>({path, resource: {group: resource.group, resource: resource.name, name}})
       return {info: {resource, namespace: resource.namespaced ? namespace : undefined, name, object: res.data, source}}
     } catch (err) {
       if (err instanceof StatusError && err.code === 404) return {error: await explainNotFound(client, resource.namespaced ? namespace : undefined, err)}
