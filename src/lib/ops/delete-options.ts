@@ -59,8 +59,8 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
 }
 
 /** pflag's message for a value its parser refused. */
-function invalidFlagValue(flag: string, value: string, reason: string): CliError {
-  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl delete --help' for usage.`)
+function invalidFlagValue(flag: string, value: string, reason: string, command = 'delete'): CliError {
+  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl ${command} --help' for usage.`)
 }
 
 /** --grace-period as pflag's IntVar reads it: strconv.ParseInt with base prefixes. */
@@ -84,10 +84,10 @@ const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs':
 const MAX_DURATION_MS = 9_223_372_036_854.775
 
 /** --timeout as Go's time.ParseDuration reads it, in milliseconds, with Go's messages for bad values. */
-export function parseTimeoutFlag(text: string): number {
+export function parseTimeoutFlag(text: string, command = 'delete'): number {
   const reason = goDurationProblem(text)
   if (reason === undefined) return goDurationMs(text)
-  throw invalidFlagValue('--timeout', text, reason)
+  throw invalidFlagValue('--timeout', text, reason, command)
 }
 
 function goDurationProblem(orig: string): string | undefined {

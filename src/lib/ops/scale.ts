@@ -47,7 +47,7 @@ export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
   const {dryRun} = parseDryRun(opts.dryRun)
   const {createPrinter} = await import('../create/output.js')
   const print = await createPrinter(opts.output ?? '')
-  const timeoutMs = parseTimeoutFlag(opts.timeout)
+  const timeoutMs = parseTimeoutFlag(opts.timeout, 'scale')
   await ctx.namespace()
   if (opts.replicas < 0) throw usageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
   if (opts.currentReplicas < -1) throw usageError('The --current-replicas must specify an integer of -1 or greater')
@@ -111,7 +111,7 @@ async function waitForReplicas(client: KubeClient, info: ObjectInfo, replicas: n
     const scale = (await client.request<Scale>({path: scalePath(info), resource})).data
     const spec = scale.spec?.replicas ?? 0
     if (spec !== replicas || (scale.status?.replicas ?? 0) === replicas) return
-    if (Date.now() + pollMs > deadline) throw new CliError(`error: timed out waiting for ${JSON.stringify(info.name)} to be synced: timed out waiting for the condition`)
+    if (Date.now() + pollMs > deadline) throw new CliError(`error: timed out waiting for ${JSON.stringify(info.name)} to be synced`)
     await new Promise((r) => setTimeout(r, pollMs))
   }
 }
