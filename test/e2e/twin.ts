@@ -70,8 +70,10 @@ export function twin(prefix: string): Twin {
         const list = JSON.parse(await kubectlOK(['get', types, '-n', ns, '-o', 'json'])) as {items: Array<{metadata: Record<string, unknown>}>}
         // Service account tokens differ by nature (names, tokens) and are nobody's test subject.
         const items = list.items.filter((item) => (item as {type?: string}).type !== 'kubernetes.io/service-account-token').map((item) => {
+          // status is the controllers' business, and they work at their own pace in each twin
           const {managedFields: _, ...metadata} = item.metadata
-          return {...item, metadata}
+          const {status: __, ...rest} = item as Record<string, unknown>
+          return {...rest, metadata}
         })
         return JSON.parse(m(JSON.stringify(items))) as unknown
       }
