@@ -61,7 +61,7 @@ export function diffFileName(object: {group: string; version: string; kind: stri
 
 /**
  * The diff program and its arguments: $KUBECTL_EXTERNAL_DIFF split on spaces (arguments other than
- * letters, digits, - and = are dropped with kubectl's warning), else `diff -u -N`.
+ * letters, digits, - and = are dropped, as silently as kubectl 1.32 drops them), else `diff -u -N`.
  */
 export function diffCommand(env: NodeJS.ProcessEnv): {program: string; args: string[]} {
   const external = env.KUBECTL_EXTERNAL_DIFF
