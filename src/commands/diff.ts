@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {fieldManagerFlag, filenameFlag, recursiveFlag, selectorFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
 
@@ -19,18 +20,11 @@ export default class Diff extends KubeCommand {
   static examples = ['# Diff resources included in pod.json\n<%= config.bin %> diff -f pod.json', '# Diff file read from stdin\ncat service.yaml | <%= config.bin %> diff -f -']
   static strict = false
   static flags = {
-    'field-manager': Flags.string({default: 'kubectl-client-side-apply', description: 'Name of the manager used to track field ownership.'}),
-    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files contains the configuration to diff'}),
+    'field-manager': fieldManagerFlag('kubectl-client-side-apply'),
+    filename: filenameFlag('contains the configuration to diff'),
     'force-conflicts': Flags.boolean({description: 'If true, server-side apply will force the changes against conflicts.'}),
-    recursive: Flags.boolean({
-      char: 'R',
-      description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
-    }),
-    selector: Flags.string({
-      char: 'l',
-      description:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    }),
+    recursive: recursiveFlag(),
+    selector: selectorFlag(),
     'server-side': Flags.boolean({description: 'If true, apply runs in the server instead of the client.'}),
     'show-managed-fields': Flags.boolean({description: 'If true, include managed fields in the diff.'}),
   }

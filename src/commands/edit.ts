@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {fieldManagerFlag, filenameFlag, recursiveFlag, showManagedFieldsFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
 
@@ -36,15 +37,12 @@ export default class Edit extends KubeCommand {
   ]
   static strict = false
   static flags = {
-    'field-manager': Flags.string({default: 'kubectl-edit', description: 'Name of the manager used to track field ownership.'}),
-    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files to use to edit the resource'}),
+    'field-manager': fieldManagerFlag('kubectl-edit'),
+    filename: filenameFlag('to use to edit the resource'),
     output: Flags.string({char: 'o', default: 'yaml', description: 'Output format. One of: (json, yaml).'}),
     'output-patch': Flags.boolean({description: 'Output the patch if the resource is edited.'}),
-    recursive: Flags.boolean({
-      char: 'R',
-      description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
-    }),
-    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
+    recursive: recursiveFlag(),
+    'show-managed-fields': showManagedFieldsFlag(),
     subresource: Flags.string({
       description: "If specified, edit will operate on the subresource of the requested object. Must be one of [status]. This flag is beta and may change in the future.",
     }),

@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, showManagedFieldsFlag} from '../lib/flag-defs.js'
 import {KubeCommand} from '../lib/kube-command.js'
 import {bareDryRun} from '../lib/ops/label-flags.js'
 
@@ -22,27 +23,16 @@ export default class Patch extends KubeCommand {
   ]
   static strict = false
   static flags = {
-    'allow-missing-template-keys': Flags.boolean({
-      allowNo: true,
-      default: true,
-      description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
-    }),
-    'dry-run': Flags.string({
-      default: 'none',
-      description:
-        'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-    }),
-    'field-manager': Flags.string({default: 'kubectl-patch', description: 'Name of the manager used to track field ownership.'}),
-    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files identifying the resource to update'}),
+    'allow-missing-template-keys': allowMissingTemplateKeysFlag(),
+    'dry-run': dryRunFlag(),
+    'field-manager': fieldManagerFlag('kubectl-patch'),
+    filename: filenameFlag('identifying the resource to update'),
     local: Flags.boolean({description: 'If true, patch will operate on the content of the file, not the server-side resource.'}),
-    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
+    output: objectOutputFlag(),
     patch: Flags.string({char: 'p', description: 'The patch to be applied to the resource JSON file.'}),
     'patch-file': Flags.string({description: 'A file containing a patch to be applied to the resource.'}),
-    recursive: Flags.boolean({
-      char: 'R',
-      description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
-    }),
-    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
+    recursive: recursiveFlag(),
+    'show-managed-fields': showManagedFieldsFlag(),
     subresource: Flags.string({
       description:
         "If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.",

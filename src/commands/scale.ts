@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {allowMissingTemplateKeysFlag, dryRunFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
 import {bareDryRun} from '../lib/ops/label-flags.js'
@@ -23,33 +24,18 @@ export default class Scale extends KubeCommand {
   static strict = false
   static flags = {
     all: Flags.boolean({description: 'Select all resources in the namespace of the specified resource types'}),
-    'allow-missing-template-keys': Flags.boolean({
-      allowNo: true,
-      default: true,
-      description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
-    }),
+    'allow-missing-template-keys': allowMissingTemplateKeysFlag(),
     'current-replicas': Flags.integer({
       default: -1,
       description: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
     }),
-    'dry-run': Flags.string({
-      default: 'none',
-      description:
-        'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-    }),
-    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files identifying the resource to set a new size'}),
-    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
-    recursive: Flags.boolean({
-      char: 'R',
-      description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
-    }),
+    'dry-run': dryRunFlag(),
+    filename: filenameFlag('identifying the resource to set a new size'),
+    output: objectOutputFlag(),
+    recursive: recursiveFlag(),
     replicas: Flags.integer({default: -1, description: 'The new desired number of replicas. Required.'}),
     'resource-version': Flags.string({description: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.'}),
-    selector: Flags.string({
-      char: 'l',
-      description:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    }),
+    selector: selectorFlag(),
     timeout: Flags.string({
       default: '0s',
       description:
@@ -80,6 +66,7 @@ export default class Scale extends KubeCommand {
       timeout: flags.timeout,
       dryRun: flags['dry-run'],
       output: flags.output,
+      allowMissingTemplateKeys: flags['allow-missing-template-keys'],
     })
   }
 }

@@ -1,15 +1,12 @@
 // Differential: `ktl diff -f` against kubectl 1.32 on twin namespaces: the same unified diff (temp
 // folder names and file times masked), the same exit status (0 same, 1 different, >1 failed), and
 // nothing changed on the server.
-import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {chmodSync} from 'node:fs'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Run, RunOptions} from './helpers.js'
 import {mask, twin} from './twin.js'
 
 const t = twin('diff-e2e')
-const files = mkdtempSync(join(tmpdir(), 'ktl-diff-e2e-'))
 
 const SEED = `
 apiVersion: v1
@@ -39,20 +36,14 @@ spec:
 `
 
 beforeAll(async () => {
-  await t.setUp()
-  await t.seed(SEED)
+  await t.setUp(SEED)
 }, 300_000)
 
 afterAll(async () => {
-  rmSync(files, {recursive: true, force: true})
   await t.tearDown()
 }, 60_000)
 
-function file(name: string, text: string): string {
-  const path = join(files, name)
-  writeFileSync(path, text)
-  return path
-}
+const file = t.file
 
 /** The diff as both CLIs print it, with what differs by nature (temp folders, file times, klog headers) masked. */
 function masked(run: Run): {stdout: string; stderr: string; code: number | null} {

@@ -1,14 +1,10 @@
 // Differential: `ktl patch` against kubectl 1.32 on twin namespaces: strategic, merge and JSON
 // patches sent to objects and subresources, or applied locally (--local, --dry-run=client).
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {kubectlOK} from './helpers.js'
 import {twin} from './twin.js'
 
 const t = twin('patch-e2e')
-const files = mkdtempSync(join(tmpdir(), 'ktl-patch-e2e-'))
 
 const SEED = `
 apiVersion: apps/v1
@@ -47,20 +43,14 @@ spec:
 `
 
 beforeAll(async () => {
-  await t.setUp()
-  await t.seed(SEED)
+  await t.setUp(SEED)
 }, 300_000)
 
 afterAll(async () => {
-  rmSync(files, {recursive: true, force: true})
   await t.tearDown()
 }, 60_000)
 
-function file(name: string, text: string): string {
-  const path = join(files, name)
-  writeFileSync(path, text)
-  return path
-}
+const file = t.file
 
 async function sameObjects(): Promise<void> {
   const {ours, theirs} = await t.objects('deployments,configmaps')

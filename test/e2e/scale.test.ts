@@ -1,14 +1,10 @@
 // Differential: `ktl scale` against kubectl 1.32 on twin namespaces, for the four built-in scalable
 // kinds and a custom resource with a scale subresource: the same output and the same sizes left.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {kubectl, kubectlOK} from './helpers.js'
 import {mask, twin} from './twin.js'
 
 const t = twin('scale-e2e')
-const files = mkdtempSync(join(tmpdir(), 'ktl-scale-e2e-'))
 const GROUP = 'scale-e2e.ktl.dev'
 const CRD = `gizmos.${GROUP}`
 
@@ -89,12 +85,10 @@ beforeAll(async () => {
   await kubectlOK(['wait', '--for=delete', `crd/${CRD}`, '--timeout=120s'])
   await kubectlOK(['apply', '-f', '-'], {stdin: CRD_MANIFEST})
   await kubectlOK(['wait', '--for=condition=Established', `crd/${CRD}`, '--timeout=60s'])
-  await t.setUp()
-  await t.seed(SEED)
+  await t.setUp(SEED)
 }, 300_000)
 
 afterAll(async () => {
-  rmSync(files, {recursive: true, force: true})
   await t.tearDown()
   await kubectl(['delete', 'crd', CRD, '--ignore-not-found', '--wait=false'])
 }, 60_000)
@@ -155,8 +149,7 @@ describe('scale', () => {
   })
 
   it('-f', async () => {
-    const file = join(files, 'web.yaml')
-    writeFileSync(file, `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 9${template('web')}\n`)
+    const file = t.file('web.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 9${template('web')}\n`)
     await t.same(['scale', '-f', file, '--replicas=3'])
     await t.same(['scale', '-f', file, '--replicas=4', '-o', 'jsonpath={.spec.replicas}'])
     await sameSizes()

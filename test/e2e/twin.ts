@@ -2,15 +2,21 @@
 // PREFIX-kubectl and PREFIX-ktl, kubectl 1.32 works on the first and ktl on the second, and the
 // outputs and resulting objects are compared with the namespaces' names (and the values the server
 // picks per object: uid, resourceVersion, timestamps) masked.
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {expect} from 'vitest'
 import {ktl, kubectl, kubectlOK, type Run, type RunOptions} from './helpers.js'
 
 export interface Twin {
   theirs: string
   ours: string
-  /** Creates the twin namespaces (waiting out ones an earlier run left terminating). */
-  setUp(): Promise<void>
+  /** Creates the twin namespaces (waiting out ones an earlier run left terminating) and seeds them. */
+  setUp(seed?: string): Promise<void>
+  /** Deletes the namespaces and the files written with file(). */
   tearDown(): Promise<void>
+  /** Writes a file for -f into the test's own folder and returns its path. */
+  file(name: string, text: string): string
   /** Applies the same manifest (no namespaces in it) in both. */
   seed(manifest: string): Promise<void>
   /** Runs kubectl in one twin and ktl in the other; `args` may use {NS} for the namespace. */
@@ -41,15 +47,24 @@ export function twin(prefix: string): Twin {
   const ours = `${prefix}-ktl`
   const both = [theirs, ours]
   const m = (s: string) => mask(s, both)
+  let files: string | undefined
   const t: Twin = {
     theirs,
     ours,
-    async setUp() {
+    async setUp(seed) {
       await Promise.all(both.map((ns) => kubectlOK(['wait', '--for=delete', `namespace/${ns}`, '--timeout=120s'])))
       await Promise.all(both.map((ns) => kubectlOK(['create', 'namespace', ns])))
+      if (seed) await t.seed(seed)
     },
     async tearDown() {
+      if (files) rmSync(files, {recursive: true, force: true})
       await Promise.all(both.map((ns) => kubectl(['delete', 'namespace', ns, '--ignore-not-found', '--wait=false'])))
+    },
+    file(name, text) {
+      files ??= mkdtempSync(join(tmpdir(), `ktl-${prefix}-`))
+      const path = join(files, name)
+      writeFileSync(path, text)
+      return path
     },
     async seed(manifest) {
       await Promise.all(both.map((ns) => kubectlOK(['apply', '-f', '-', '-n', ns], {stdin: manifest})))

@@ -20,6 +20,7 @@ export interface LabelOptions extends TargetArgs {
   output?: string
   fieldManager: string
   showManagedFields: boolean
+  allowMissingTemplateKeys: boolean
 }
 
 export interface MetadataChanges {
@@ -180,7 +181,7 @@ export async function runLabel(ctx: Ctx, opts: LabelOptions): Promise<void> {
     : await latestInfos(ctx, await planInfos(ctx, {...opts, args: resources}), {allNamespaces: opts.allNamespaces})
   if (!found.singleItemImplied && opts.resourceVersion) throw usageError('--resource-version may only be used with a single resource')
 
-  const print = await createPrinter(opts.output ?? '')
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
   const errors: CliError[] = []
   for (const entry of found.entries) {

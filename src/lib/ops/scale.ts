@@ -18,6 +18,7 @@ export interface ScaleOptions extends TargetArgs {
   timeout: string
   dryRun: string
   output?: string
+  allowMissingTemplateKeys: boolean
   /** Interval between conflict retries and between checks while waiting (kubectl: one second). */
   pollMs?: number
 }
@@ -46,7 +47,7 @@ const RETRY_TIMEOUT_MS = 5 * 60_000
 export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
   const {dryRun} = parseDryRun(opts.dryRun)
   const {createPrinter} = await import('../create/output.js')
-  const print = await createPrinter(opts.output ?? '')
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   const timeoutMs = parseTimeoutFlag(opts.timeout, 'scale')
   await ctx.namespace()
   if (opts.replicas < 0) throw usageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
