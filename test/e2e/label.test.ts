@@ -2,7 +2,7 @@
 // output, errors and exit codes, and the same labels and annotations left on the objects.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ktl, kubectl, kubectlOK} from './helpers.js'
-import {twin} from './twin.js'
+import {mask, twin} from './twin.js'
 
 const t = twin('label-e2e')
 
@@ -81,7 +81,7 @@ describe('label', () => {
   it.each(['label', 'annotate'])('%s --list for one object: the same pairs, sorted by ktl (kubectl prints Go map order)', async (verb) => {
     const {ours, theirs} = await t.run([verb, 'cm', 'b', '--list'])
     expect(ours.code).toBe(0)
-    const lines = (s: string) => s.split('\n').filter(Boolean)
+    const lines = (s: string) => mask(s, [t.ours, t.theirs]).split('\n').filter(Boolean)
     expect(lines(ours.stdout).length).toBeGreaterThan(0)
     expect(lines(ours.stdout)).toEqual([...lines(theirs.stdout)].sort())
   })
