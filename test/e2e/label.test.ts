@@ -94,6 +94,13 @@ describe('label', () => {
     expect(ours.stdout).toMatch(/^Listing labels for ConfigMap\.\/a:\n app=api\n/)
   })
 
+  it('--dry-run alone: client, with kubectl\'s deprecation warning', async () => {
+    const {ours, theirs} = await t.run(['label', 'cm', 'a', 'warned=1', '--dry-run'])
+    const klog = (s: string) => mask(s, [t.ours, t.theirs]).replace(/^W\d{4} [\d:.]+ +\d+ [\w.:]+\] /gm, 'W <klog> ')
+    expect({out: ours.stdout, err: klog(ours.stderr), code: ours.code}).toEqual({out: theirs.stdout, err: klog(theirs.stderr), code: theirs.code})
+    expect(ours.stderr).toMatch(/--dry-run is deprecated and can be replaced with --dry-run=client\.\n$/)
+  })
+
   it('-f and --local -f', async () => {
     const file = t.file('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, labels: {from: file}}\n')
     await t.same(['label', '-f', file, 'viafile=1'])

@@ -154,7 +154,9 @@ function withResourceVersion(object: KubeObject, resourceVersion: string | undef
 export async function runLabel(ctx: Ctx, opts: LabelOptions): Promise<void> {
   const labels = opts.field === 'labels'
   const noun = labels ? 'label' : 'annotation'
-  const {dryRun} = parseDryRun(opts.dryRun)
+  const {dryRun, warning} = parseDryRun(opts.dryRun)
+  // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
+  if (warning) ctx.io.err.write(`${(await import('./delete-options.js')).klogLine('W', warning, new Date(), 'label.ts')}\n`)
   const {createPrinter, checkCreateOutput} = await import('../create/output.js')
   checkCreateOutput(opts.output ?? '')
   let changes: {set: Map<string, string>; remove: string[]}

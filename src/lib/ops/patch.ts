@@ -89,7 +89,9 @@ async function sameObject(a: unknown, b: unknown): Promise<boolean> {
 }
 
 export async function runPatch(ctx: Ctx, opts: PatchOptions): Promise<void> {
-  const {dryRun} = parseDryRun(opts.dryRun)
+  const {dryRun, warning} = parseDryRun(opts.dryRun)
+  // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
+  if (warning) ctx.io.err.write(`${(await import('./delete-options.js')).klogLine('W', warning, new Date(), 'patch.ts')}\n`)
   const {createPrinter} = await import('../create/output.js')
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   if (!opts.local) await ctx.namespace()

@@ -45,7 +45,9 @@ export function preconditionFailure(precondition: ScalePrecondition, scale: Scal
 const RETRY_TIMEOUT_MS = 5 * 60_000
 
 export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
-  const {dryRun} = parseDryRun(opts.dryRun)
+  const {dryRun, warning} = parseDryRun(opts.dryRun)
+  // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
+  if (warning) ctx.io.err.write(`${(await import('./delete-options.js')).klogLine('W', warning, new Date(), 'scale.ts')}\n`)
   const {createPrinter} = await import('../create/output.js')
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   const timeoutMs = parseTimeoutFlag(opts.timeout, 'scale')
