@@ -88,6 +88,11 @@ describe('diff', () => {
     expect(ours.code).toBe(1)
   })
 
+  it('--show-managed-fields keeps managedFields in both versions', async () => {
+    const {ours} = await same(['diff', '--show-managed-fields', '-f', file('mf.yaml', CHANGED)])
+    expect(ours.stdout).toContain('        f:data:\n')
+  })
+
   it('a deployment, as apply would change it', async () => {
     await same(['diff', '-f', file('deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: "nginx:2"}]}\n')])
   })
