@@ -87,6 +87,7 @@ describe('patch', () => {
     ['an unknown --type', ['patch', 'cm', 'a', '--type=apply', '-p', '{}']],
     ['a missing patch file', ['patch', 'cm', 'a', '--patch-file', '/nonexistent/patch.json']],
     ['--local with names', ['patch', 'cm', 'a', '--local', '-p', '{}']],
+    ['--local without files', ['patch', '--local', '-p', '{}']],
     ['a type without a name', ['patch', 'cm', '-p', '{}']],
   ])('refuses %s as kubectl does', async (_name, args) => {
     const {ours} = await t.same(args)

@@ -40,7 +40,7 @@ export type DeletePlan =
   | {kind: 'selector'; visits: Visit[]; labelSelector?: string; fieldSelector?: string}
   | {kind: 'files'; filenames: string[]; recursive: boolean; labelSelector?: string}
 
-const MISSING_RESOURCE =
+export const MISSING_RESOURCE =
   'You must provide one or more resources by argument or filename.\n' +
   'Example resource specifications include:\n' +
   "   '-f rsrc.yaml'\n" +

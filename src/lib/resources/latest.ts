@@ -3,8 +3,8 @@
 // and reports it in order with the others.
 import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
-import {AggregateCliError, CliError, inAggregate, StatusError} from '../errors.js'
-import {collectTargets, type DeletePlan, planTargets, type TargetArgs} from '../ops/delete-targets.js'
+import {AggregateCliError, CliError, inAggregate, StatusError, usageError} from '../errors.js'
+import {collectTargets, type DeletePlan, MISSING_RESOURCE, planTargets, type TargetArgs} from '../ops/delete-targets.js'
 import {explainNotFound} from './missing-namespace.js'
 import {type KubeObject, listItems, type ObjectList} from './objects.js'
 import {resourcePath} from './paths.js'
@@ -85,6 +85,7 @@ export async function latestInfos(ctx: Ctx, plan: DeletePlan, opts: {allNamespac
 
 /** -f objects as the files hold them, for --local: nothing is read from the server. */
 export async function localInfos(ctx: Ctx, filenames: string[], recursive: boolean): Promise<LatestInfos> {
+  if (filenames.length === 0) throw usageError(MISSING_RESOURCE)
   const {collectManifests, manifestFailure} = await import('../manifests/reader.js')
   const {documents, errors, sources} = await collectManifests({filenames, recursive, stdin: ctx.io.in, env: ctx.env})
   if (errors.length > 0) throw manifestFailure(errors)
