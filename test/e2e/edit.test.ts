@@ -65,7 +65,7 @@ function steps(...scripts: string[]): void {
   scripts.forEach((s, i) => writeFileSync(join(state, `step-${i + 1}`), s))
 }
 
-const m = (s: string) => mask(s, [t.ours, t.theirs]).replace(/\/tmp\/(ktl|kubectl[\w.]*)-edit-\d+\.(yaml|json)/g, '<tmpfile>')
+const m = (s: string) => mask(s, [t.ours, t.theirs]).replace(/[^\s"]*\/(ktl|kubectl[\w.]*)-edit-\d+\.(yaml|json)/g, '<tmpfile>')
 
 function shape(run: Run) {
   return {stdout: m(run.stdout), stderr: m(run.stderr), code: run.code}
@@ -73,7 +73,7 @@ function shape(run: Run) {
 
 /** Runs both with the scripted editor; expects the same output and the same files shown to the editor. */
 async function same(args: string[], runs: number): Promise<{ours: Run; theirs: Run}> {
-  const r = await t.run(args, {env: {EDITOR, KUBE_EDITOR: ''}})
+  const r = await t.run(args, {env: {EDITOR, KUBE_EDITOR: '', TMPDIR: state}})
   expect(shape(r.ours)).toEqual(shape(r.theirs))
   for (let n = 1; n <= runs; n++) {
     expect(m(readFileSync(join(state, `ktl.seen-${n}`), 'utf8'))).toBe(m(readFileSync(join(state, `kubectl.seen-${n}`), 'utf8')))
@@ -140,7 +140,7 @@ describe('edit', () => {
   })
 
   it('an editor that fails', async () => {
-    const r = await t.run(['edit', 'cm', 'cfg'], {env: {EDITOR: 'false'}})
+    const r = await t.run(['edit', 'cm', 'cfg'], {env: {EDITOR: 'false', TMPDIR: state}})
     expect(shape(r.ours)).toEqual(shape(r.theirs))
     expect(r.ours.stderr).toBe('error: there was a problem with the editor "false"\n')
   })
@@ -159,15 +159,15 @@ describe('edit', () => {
 
   it('an emptied file cancels (ktl; kubectl 1.32 first validates against a 1.20 server\'s schema)', async () => {
     steps(`: > "$f"`)
-    const run = await ktl(['edit', 'cm', 'cfg', '-n', t.ours], {env: {EDITOR}})
+    const run = await ktl(['edit', 'cm', 'cfg', '-n', t.ours], {env: {EDITOR, TMPDIR: state}})
     expect({stdout: run.stdout, stderr: run.stderr, code: run.code}).toEqual({stdout: '', stderr: 'Edit cancelled, saved file was empty.\n', code: 0})
   })
 
   it('a YAML syntax error reopens the file with the parser\'s message (ktl)', async () => {
     steps(`printf 'data: [\\n' > "$f"`)
-    const run = await ktl(['edit', 'cm', 'cfg', '-n', t.ours], {env: {EDITOR}})
+    const run = await ktl(['edit', 'cm', 'cfg', '-n', t.ours], {env: {EDITOR, TMPDIR: state}})
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^A copy of your changes has been stored to "\/tmp\/ktl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n$/)
+    expect(run.stderr).toMatch(/^A copy of your changes has been stored to "\/tmp\/ktl-edit-e2e-\w+\/ktl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n$/)
     expect(readFileSync(join(state, 'ktl.seen-2'), 'utf8')).toMatch(/^#\n# The edited file had a syntax error: error converting YAML to JSON: yaml: .+\n#\ndata: \[\n$/m)
   })
 })
