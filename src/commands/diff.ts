@@ -15,16 +15,22 @@ export default class Diff extends KubeCommand {
     'files as empty) options.\n\n' +
     'Exit status:\n 0\nNo differences were found.\n 1\nDifferences were found.\n >1\nKubectl or diff failed with an error.\n\n' +
     'Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.\n\n' +
-    'Differences from kubectl: no -k (kustomize), --prune or --concurrency; objects are compared one after another.'
+    'Differences from kubectl: no -k (kustomize); --prune skips allowlisted types the server does not serve (as ktl apply --prune does).'
   static usage = 'diff -f FILENAME'
   static examples = ['# Diff resources included in pod.json\n<%= config.bin %> diff -f pod.json', '# Diff file read from stdin\ncat service.yaml | <%= config.bin %> diff -f -']
   static strict = false
   static flags = {
     'field-manager': fieldManagerFlag('kubectl-client-side-apply'),
     filename: filenameFlag('contains the configuration to diff'),
+    concurrency: Flags.integer({
+      default: 1,
+      description: 'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.',
+    }),
     'force-conflicts': Flags.boolean({description: 'If true, server-side apply will force the changes against conflicts.'}),
     recursive: recursiveFlag(),
     selector: selectorFlag(),
+    prune: Flags.boolean({description: 'Include resources that would be deleted by pruning. Can be used with -l and default shows all resources would be pruned'}),
+    'prune-allowlist': Flags.string({multiple: true, description: 'Overwrite the default allowlist with <group/version/kind> for --prune'}),
     'server-side': Flags.boolean({description: 'If true, apply runs in the server instead of the client.'}),
     'show-managed-fields': Flags.boolean({description: 'If true, include managed fields in the diff.'}),
   }
@@ -42,6 +48,9 @@ export default class Diff extends KubeCommand {
       forceConflicts: flags['force-conflicts'],
       fieldManager: explicitManager ? flags['field-manager'] : undefined,
       showManagedFields: flags['show-managed-fields'],
+      concurrency: flags.concurrency,
+      prune: flags.prune,
+      pruneAllowlist: flags['prune-allowlist'] ?? [],
     })
   }
 

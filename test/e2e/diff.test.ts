@@ -93,6 +93,22 @@ describe('diff', () => {
     expect(ours.stdout).toMatch(/^ +f:data:$/m)
   })
 
+  it('--prune shows what apply --prune would delete (an allowlist kubectl 1.32 can map on this server)', async () => {
+    const {ours} = await same(['diff', '-f', file('prune.yaml', CHANGED), '--prune', '--prune-allowlist=core/v1/ConfigMap', '-l', 'app=web'])
+    expect(ours.stdout).toMatch(/^diff -u -N \/tmp\/LIVE-\w+\/v1\.ConfigMap\.diff-e2e-ktl\.same /m)
+  })
+
+  it.each([['core/v1/Nope'], ['apps/v1'], ['apps/v1/Nope']])('--prune-allowlist=%s is refused as kubectl refuses it', async (entry) => {
+    const {ours} = await same(['diff', '-f', file('allow.yaml', CHANGED), '--prune', `--prune-allowlist=${entry}`])
+    expect(ours.code).toBe(2)
+  })
+
+  it('--concurrency: the same diff, objects in order', async () => {
+    const manifest = file('many.yaml', `${CHANGED}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: n1}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: n2}\ndata: {q: "1"}\n`)
+    const {ours} = await same(['diff', '-f', manifest, '--concurrency=3'])
+    expect(ours.code).toBe(1)
+  })
+
   it('a deployment, as apply would change it', async () => {
     await same(['diff', '-f', file('deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: "nginx:2"}]}\n')])
   })

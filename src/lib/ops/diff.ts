@@ -8,6 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {Ctx} from '../context.js'
 import {CliError, StatusError, usageError} from '../errors.js'
+import type {ResourceInfo} from '../resources/manifest-infos.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 
@@ -20,6 +21,11 @@ export interface DiffOptions {
   /** Unset: kubectl-client-side-apply, or kubectl with --server-side. */
   fieldManager?: string
   showManagedFields: boolean
+  /** Objects read and dry-run at once (kubectl's --concurrency, default 1). */
+  concurrency: number
+  /** --prune: show what apply --prune would delete, among --prune-allowlist's types (kubectl's list when empty). */
+  prune: boolean
+  pruneAllowlist: string[]
 }
 
 /** The exit status of kubectl diff when nothing failed: the diff program's 0 or 1. */
@@ -75,6 +81,7 @@ export async function runDiff(ctx: Ctx, opts: DiffOptions): Promise<DiffStatus> 
   if (opts.forceConflicts && !opts.serverSide) throw usageError('--force-conflicts only works with --server-side')
   const fieldManager = opts.fieldManager ?? (opts.serverSide ? 'kubectl' : 'kubectl-client-side-apply')
   await ctx.namespace()
+  if (opts.prune) await checkPruneAllowlist(ctx, opts.pruneAllowlist)
   const live = await mkdtemp(join(tmpdir(), 'LIVE-'))
   const merged = await mkdtemp(join(tmpdir(), 'MERGED-'))
   try {
@@ -108,33 +115,64 @@ async function writeVersions(ctx: Ctx, opts: DiffOptions, fieldManager: string, 
   const {infos, errors: unmapped} = await collectManifestInfos(ctx, selected, {enforceNamespace: Boolean(ctx.overrides.namespace)})
   // kubectl's builder without ContinueOnError stops at the first object it cannot map.
   const firstFailure = unmapped[0]
+  const mapped = firstFailure ? infos.slice(0, firstFailure.before) : infos
   const client = await ctx.client()
   const print = (object: KubeObject | undefined) => (object === undefined ? '' : formatYAML(opts.showManagedFields ? object : withoutManagedFields(object)))
-  for (const [i, info] of infos.entries()) {
-    if (firstFailure && firstFailure.before <= i) throw firstFailure.error
+  const write = (dir: string, file: string, object: KubeObject | undefined) => writeFile(join(dir, file), print(object), {mode: 0o700})
+  const versions = async (info: ResourceInfo): Promise<{live?: KubeObject; merged?: KubeObject}> => {
     const target = info.namespace !== undefined && !info.object.metadata?.namespace ? {...info, object: {...info.object, metadata: {...info.object.metadata, namespace: info.namespace}}} : info
-    let liveObject: KubeObject | undefined
+    let live: KubeObject | undefined
     try {
-      liveObject = (await client.request<KubeObject>({path: resourcePath(info.resource, info.namespace, info.name), resource: {group: info.resource.group, resource: info.resource.name, name: info.name}})).data
+      live = (await client.request<KubeObject>({path: resourcePath(info.resource, info.namespace, info.name), resource: {group: info.resource.group, resource: info.resource.name, name: info.name}})).data
     } catch (err) {
       if (!(err instanceof StatusError && err.code === 404)) throw err
     }
-    let mergedObject: KubeObject
+    let merged: KubeObject
     if (opts.serverSide) {
       const {applyServerSide} = await import('../apply/server-side.js')
-      mergedObject = (await applyServerSide(client, target, {dryRun: 'server', fieldManager, forceConflicts: opts.forceConflicts, fieldValidation: ''})).object
+      merged = (await applyServerSide(client, target, {dryRun: 'server', fieldManager, forceConflicts: opts.forceConflicts, fieldValidation: ''})).object
     } else {
       const {applyClientSide} = await import('../apply/client-side.js')
-      mergedObject = (await applyClientSide(client, target, {dryRun: 'server', fieldManager, overwrite: true, fieldValidation: '', annotate: false})).object
+      merged = (await applyClientSide(client, target, {dryRun: 'server', fieldManager, overwrite: true, fieldValidation: '', annotate: false})).object
     }
-    let shown: {live?: KubeObject; merged?: KubeObject} = {live: liveObject, merged: mergedObject}
-    if (mergedObject.apiVersion === 'v1' && mergedObject.kind === 'Secret') shown = maskSecretData(liveObject, mergedObject)
-    const file = diffFileName(info.resource, info.namespace ?? '', info.name)
-    await writeFile(join(liveDir, file), print(shown.live), {mode: 0o700})
-    await writeFile(join(mergedDir, file), print(shown.merged), {mode: 0o700})
-    if (liveObject?.metadata?.deletionTimestamp) ctx.io.err.write(`Warning: Detected changes to resource ${info.name} which is currently being deleted.\n`)
+    return {live, merged}
   }
+  const {forEachOrdered} = await import('../ordered-pool.js')
+  // --concurrency objects are read and dry-run at once; their files are written and warned about in order.
+  await forEachOrdered(mapped, Math.max(1, opts.concurrency), versions, async ({live, merged}, info) => {
+    const shown = merged?.apiVersion === 'v1' && merged.kind === 'Secret' ? maskSecretData(live, merged) : {live, merged}
+    const file = diffFileName(info.resource, info.namespace ?? '', info.name)
+    await write(liveDir, file, shown.live)
+    await write(mergedDir, file, shown.merged)
+    if (live?.metadata?.deletionTimestamp) ctx.io.err.write(`Warning: Detected changes to resource ${info.name} which is currently being deleted.\n`)
+  })
   if (firstFailure) throw firstFailure.error
+  if (opts.prune) {
+    // What apply --prune would delete shows as removed: it goes to LIVE only.
+    const {appliedKey, prune} = await import('../apply/prune.js')
+    const applied = new Set(mapped.map((i) => appliedKey(i.resource.group, i.resource.kind, i.namespace, i.name)))
+    const namespaces = new Set(mapped.flatMap((i) => (i.namespace ? [i.namespace] : [])))
+    const pruned: Array<{file: string; object: KubeObject}> = []
+    await prune(ctx, {selector: opts.selector, all: true, allowlist: opts.pruneAllowlist, dryRun: 'client', namespaces, applied}, (p) => {
+      pruned.push({file: diffFileName(p.resource, p.object.metadata?.namespace ?? '', p.object.metadata?.name ?? ''), object: p.object})
+    })
+    // kubectl prints pruned objects whole, managedFields included
+    for (const p of pruned) await writeFile(join(liveDir, p.file), formatYAML(p.object), {mode: 0o700})
+  }
+}
+
+/** kubectl's prune.ParseResources: each entry is group/version/kind of a served kind. */
+async function checkPruneAllowlist(ctx: Ctx, allowlist: string[]): Promise<void> {
+  if (allowlist.length === 0) return
+  const served = await (await ctx.discovery()).allResources()
+  for (const entry of allowlist) {
+    const parts = entry.split('/')
+    if (parts.length !== 3) throw usageError(`invalid GroupVersionKind format: ${entry}, please follow <group/version/kind>`)
+    const [group, version, kind] = [parts[0] === 'core' ? '' : parts[0], parts[1], parts[2]]
+    if (!served.some((r) => r.group === group && r.version === version && r.kind === kind)) {
+      throw usageError(`no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(group ? `${group}/${version}` : version)}`)
+    }
+  }
 }
 
 async function runProgram(ctx: Ctx, live: string, merged: string): Promise<DiffStatus> {
