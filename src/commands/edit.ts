@@ -25,7 +25,7 @@ export default class Edit extends KubeCommand {
     'include the latest resource version.\n\n' +
     'Differences from kubectl: ktl does not validate the edited file against schemas on the client (it sends ' +
     '--validate to the server as fieldValidation, as kubectl does with servers that support it), so a YAML syntax error is ' +
-    'reported in the YAML parser\'s words; no --save-config or -k; when a patch cannot be retried, ktl names `kubectl ' +
+    'reported in the YAML parser\'s words; no -k; when a patch cannot be retried, ktl names `kubectl ' +
     'replace -f FILE` (ktl has no replace).'
   static usage = 'edit (RESOURCE/NAME | -f FILENAME)'
   static examples = [
@@ -42,6 +42,10 @@ export default class Edit extends KubeCommand {
     output: Flags.string({char: 'o', default: 'yaml', description: 'Output format. One of: (json, yaml).'}),
     'output-patch': Flags.boolean({description: 'Output the patch if the resource is edited.'}),
     recursive: recursiveFlag(),
+    'save-config': Flags.boolean({
+      description:
+        'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+    }),
     'show-managed-fields': showManagedFieldsFlag(),
     subresource: Flags.string({
       description: "If specified, edit will operate on the subresource of the requested object. Must be one of [status]. This flag is beta and may change in the future.",
@@ -69,6 +73,7 @@ export default class Edit extends KubeCommand {
       subresource: flags.subresource,
       showManagedFields: flags['show-managed-fields'],
       validate: flags.validate,
+      saveConfig: flags['save-config'],
     })
   }
 

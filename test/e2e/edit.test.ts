@@ -119,6 +119,12 @@ describe('edit', () => {
     expect(ours.stderr).toMatch(/error: At least one of apiVersion, kind and name was changed\n$/)
   })
 
+  it('refuses a changed namespace', async () => {
+    steps(`sed -i 's/^  namespace: .*/  namespace: elsewhere/' "$f"`)
+    const {ours} = await same(['edit', 'cm', 'cfg'], 1)
+    expect(ours.code).toBe(1)
+  })
+
   it('several objects as one List: the changed one edited, the other skipped', async () => {
     steps(`sed -i 's/^    z: "1"/    z: "2"/' "$f"`)
     await same(['edit', 'cm', 'cfg', 'other'], 1)
@@ -132,6 +138,15 @@ describe('edit', () => {
   it('-o json and --windows-line-endings', async () => {
     steps(`sed -i 's/"w": "2"/"w": "3"/' "$f"`)
     await same(['edit', 'cm', 'cfg', '-o', 'json', '--windows-line-endings'], 1)
+  })
+
+  it('--save-config records the edited object in the last-applied annotation', async () => {
+    steps(`sed -i 's/^  z: .*/  z: "saved"/' "$f"`)
+    const {ours} = await same(['edit', 'cm', 'other', '--save-config'], 1)
+    expect(ours.stdout).toBe('configmap/other edited\n')
+    await sameObjects()
+    const {ours: objects} = await t.objects('configmaps')
+    expect(JSON.stringify(objects)).toContain('\\"z\\":\\"saved\\"')
   })
 
   it('a missing object', async () => {

@@ -32,8 +32,9 @@ export function mask(text: string, namespaces: string[]): string {
   for (const ns of namespaces) out = out.replaceAll(ns, '<ns>')
   return out
     .replaceAll("See 'kubectl ", "See 'ktl ")
-    .replace(/("?resourceVersion"?:\s*"?)\d+/g, '$1<rv>')
-    .replace(/("?uid"?:\s*"?)[0-9a-f-]{36}/g, '$1<uid>')
+    // also inside JSON kept in annotations, where the quotes are escaped
+    .replace(/(resourceVersion\\?"?:\s*\\?"?)\d+/g, '$1<rv>')
+    .replace(/(uid\\?"?:\s*\\?"?)[0-9a-f-]{36}/g, '$1<uid>')
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '<time>')
     .replace(/("?generation"?:\s*)\d+/g, (_, key: string) => `${key}0`)
 }

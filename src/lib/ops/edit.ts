@@ -28,6 +28,8 @@ export interface EditOptions {
   subresource?: string
   showManagedFields: boolean
   validate: string
+  /** --save-config: the edited object is recorded in the last-applied-configuration annotation. */
+  saveConfig: boolean
 }
 
 const HEADER =
@@ -258,11 +260,24 @@ async function patchEach(ctx: Ctx, opts: EditOptions, fieldValidation: string, i
     jsonMerge.requireMetadataKeyUnchanged('name'),
     jsonMerge.requireKeyUnchanged('managedFields'),
   ]
-  for (const object of edited) {
-    const uid = object.metadata?.uid
+  const {withLastApplied} = await import('../create/last-applied.js')
+  // kubectl's RequireNamespace: every edited object must stay in the namespace of the command.
+  const namespace = await ctx.namespace()
+  for (const saved of edited) {
+    const own = saved.metadata?.namespace
+    if (own && own !== namespace && infos.some((i) => i.resource.namespaced && i.object.metadata?.uid === saved.metadata?.uid)) {
+      throw usageError(`the namespace from the provided object ${JSON.stringify(own)} does not match the namespace ${JSON.stringify(namespace)}. You must pass '--namespace=${own}' to perform this operation.`)
+    }
+  }
+  for (const saved of edited) {
+    const uid = saved.metadata?.uid
     const info = infos.find((i) => i.object.metadata?.uid === uid)
-    if (!info) throw usageError(`no original object found for ${object.kind ?? ''}/${object.metadata?.name ?? ''}`)
-    const before = opts.showManagedFields ? info.object : (await import('../resources/managed-fields.js')).withoutManagedFields(info.object)
+    if (!info) throw usageError(`no original object found for ${saved.kind ?? ''}/${saved.metadata?.name ?? ''}`)
+    // kubectl puts the managedFields it kept out of the file back before comparing, annotating and patching.
+    const managedFields = info.object.metadata?.managedFields
+    const restored = opts.showManagedFields || managedFields === undefined ? saved : {...saved, metadata: {...saved.metadata, managedFields}}
+    const object = opts.saveConfig ? withLastApplied(restored, {save: true, typed: false}) : restored
+    const before = info.object
     if (goValues.goDeepEqual(goValues.toGoJSON(before), goValues.toGoJSON(object))) {
       await print(object, 'skipped')
       continue
