@@ -123,6 +123,7 @@ describe('edit', () => {
     steps(`sed -i 's/^  namespace: .*/  namespace: elsewhere/' "$f"`)
     const {ours} = await same(['edit', 'cm', 'cfg'], 1)
     expect(ours.code).toBe(1)
+    expect(ours.stderr).toMatch(/\nerror: the namespace from the provided object "elsewhere" does not match the namespace "edit-e2e-ktl"\. You must pass '--namespace=elsewhere' to perform this operation\.\n$/)
   })
 
   it('several objects as one List: the changed one edited, the other skipped', async () => {
