@@ -63,16 +63,21 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   checkFlags(opts)
   const format = opts.output ? parseOutputFormat(opts.output) : undefined
   if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml`)
+  const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
   if (documents.length === 0) throw usageError('no objects passed to apply')
   await validate(ctx, documents, opts)
 
   const phases = splitPhases(documents)
   const enforceNamespace = ctx.overrides.namespace !== undefined
-  // Every document that does not wait on a CRD of this set must map now: a typo in one kind sends nothing.
+  // Every document that does not wait on a CRD of this set must map now, selected by -l or not (as in
+  // kubectl, whose builder maps before it filters): a typo in one kind sends nothing.
   const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace})
-  const foundations = first.slice(0, phases.foundations.length)
-  const rest = first.slice(phases.foundations.length)
+  const selected = (t: {object: KubeObject}) => !matches || matches(t.object.metadata?.labels)
+  const foundations = first.slice(0, phases.foundations.length).filter(selected)
+  const rest = first.slice(phases.foundations.length).filter(selected)
+  const customDocuments = phases.custom.filter(selected)
+  if (foundations.length + rest.length + customDocuments.length === 0) throw usageError('no objects passed to apply')
 
   const client = await ctx.client()
   const errors: CliError[] = []
@@ -109,7 +114,7 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
 
   await applyAll(foundations)
   let custom: ApplyTarget[] = []
-  if (phases.custom.length > 0) custom = await mapCustomResources(ctx, phases.custom, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
+  if (customDocuments.length > 0) custom = await mapCustomResources(ctx, customDocuments, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
   await applyAll([...rest, ...custom])
 
   if (opts.prune && errors.length === 0) {
