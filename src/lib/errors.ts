@@ -11,6 +11,19 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A flag value pflag would refuse. oclif rewrites the message of whatever a flag's parser throws
+ * ("Parsing --flag ..."), so pflag's text is kept apart in `text`.
+ */
+export class FlagValueError extends CliError {
+  readonly text: string
+  constructor(text: string) {
+    super(text)
+    this.name = 'FlagValueError'
+    this.text = text
+  }
+}
+
 /** kubectl's `error: ...` form. */
 export function usageError(message: string): CliError {
   return new CliError(`error: ${message}`)
