@@ -321,6 +321,67 @@ describe('apply', () => {
   })
 })
 
+// kubectl wraps a failed request in its own words there, so it prints Go's url.Error: the method, the
+// URL as sent and the cause, where a lone failure reads "Unable to connect to the server: EOF".
+describe('the connection drops in the middle of apply -f and create -f', () => {
+  const notFound = (name: string): Reply => statusBody(404, 'NotFound', `configmaps "${name}" not found`)
+  const created = (req: {body: string}): Reply => ({status: 201, body: JSON.parse(req.body)})
+
+  test('apply: reading one object\'s live state (every retry dropped) fails that object only', async () => {
+    const server = await apiServer()
+    server.always('GET', `${CM}/x`, {destroy: true})
+    server.on('GET', `${CM}/w`, notFound('w'))
+    server.on('POST', CM, created)
+    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+    const run = await ktl('apply, GET dropped', {server: server.url}, ['apply', '-f', file], {deadlineMs: 30_000})
+    expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({
+      code: 1,
+      stdout: 'configmap/w created\n',
+      stderr:
+        'error: error when retrieving current configuration of:\nResource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\nName: "x", Namespace: "default"\n' +
+        `from server for: "${file}": Get "${server.url}${CM}/x": EOF\n`,
+    })
+    server.verify()
+  })
+
+  test('apply: both creates dropped: each failure on its own line, without "error: " (kubectl\'s MultipleErrors)', async () => {
+    const server = await apiServer()
+    server.on('GET', `${CM}/x`, notFound('x'))
+    server.on('GET', `${CM}/w`, notFound('w'))
+    server.always('POST', CM, {destroy: true})
+    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+    const run = await ktl('apply, POSTs dropped', {server: server.url}, ['apply', '-f', file])
+    const line = `error when creating "${file}": Post "${server.url}${CM}?fieldManager=kubectl-client-side-apply&fieldValidation=Strict": EOF`
+    expectFailure(run, `${line}\n${line}`)
+    // A POST may have reached the server: never sent twice.
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+  })
+
+  test('apply --server-side: a lone dropped PATCH is kubectl\'s "Unable to connect" line, the other object applied', async () => {
+    const server = await apiServer()
+    server.on('PATCH', `${CM}/x`, {destroy: true})
+    server.on('PATCH', `${CM}/w`, (req) => ({body: {...JSON.parse(req.body), metadata: {name: 'w', namespace: 'default'}}}))
+    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+    const run = await ktl('apply --server-side, PATCH dropped', {server: server.url}, ['apply', '--server-side', '-f', file])
+    expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({code: 1, stdout: 'configmap/w serverside-applied\n', stderr: 'Unable to connect to the server: EOF\n'})
+    server.verify()
+  })
+
+  test('create: the dropped POST names its request, and the next object is still created', async () => {
+    const server = await apiServer()
+    server.on('POST', CM, {destroy: true})
+    server.on('POST', CM, created)
+    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+    const run = await ktl('create -f, POST dropped', {server: server.url}, ['create', '-f', file])
+    expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({
+      code: 1,
+      stdout: 'configmap/w created\n',
+      stderr: `error: error when creating "${file}": Post "${server.url}${CM}?fieldManager=kubectl-create&fieldValidation=Strict": EOF\n`,
+    })
+    server.verify()
+  })
+})
+
 describe('exec credential plugins', () => {
   const V1 = 'client.authentication.k8s.io/v1'
 

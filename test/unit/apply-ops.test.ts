@@ -1,5 +1,5 @@
-// runApply against a FakeServer: which objects -l selects, and kubectl's errors when none or the
-// selector itself is wrong.
+// runApply against a FakeServer: which objects -l selects, kubectl's errors when none or the selector
+// itself is wrong, and how failures of single objects are worded.
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -94,5 +94,26 @@ describe('runApply -l', () => {
     const {ctx, io} = ctxFor(`${manifests}---\napiVersion: foo/v1\nkind: Bar\nmetadata: {name: e}\n`)
     await expect(runApply(ctx, {...defaults, selector: 'app=web'})).rejects.toThrow(/no matches for kind "Bar" in version "foo\/v1"/)
     expect(io.stdout()).toBe('')
+  })
+})
+
+describe('runApply failures', () => {
+  test('a dropped connection names the request as Go\'s url.Error; several failures print without "error: "', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('GET', `${CM}/a`, {destroy: true}, {times: Number.POSITIVE_INFINITY})
+    notFound('b')
+    fake.on('POST', CM, {destroy: true})
+    notFound('c')
+    fake.on('POST', CM, (req) => ({status: 201, body: JSON.parse(req.body)}))
+    const {ctx, io} = ctxFor(manifests)
+    // One object at a time, so the POSTs meet their answers in manifest order.
+    const sent = runApply(ctx, {...defaults, dryRun: 'none', concurrency: 1})
+    await expect(sent).rejects.toHaveProperty(
+      'message',
+      'error when retrieving current configuration of:\nResource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\nName: "a", Namespace: "default"\n' +
+        `from server for: "STDIN": Get "${fake.url}${CM}/a": EOF\n` +
+        `error when creating "STDIN": Post "${fake.url}${CM}?fieldManager=kubectl-client-side-apply&fieldValidation=Ignore": EOF`,
+    )
+    expect(io.stdout()).toBe('configmap/c created\n')
   })
 })

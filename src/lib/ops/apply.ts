@@ -9,7 +9,7 @@ import {appliedKey, checkPruneFlags, prune, prunedLine} from '../apply/prune.js'
 import {applyServerSide} from '../apply/server-side.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
-import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
 import {type ManifestDocument, readManifests} from '../manifests/reader.js'
 import {forEachOrdered} from '../ordered-pool.js'
 import {compareCodePoints, formatJSON} from '../printers/json.js'
@@ -42,7 +42,8 @@ export interface ApplyOptions {
   concurrency?: number
 }
 
-const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
+/** The fieldValidation query parameter kubectl sends for each --validate mode. */
+export const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
 
 /** kubectl's --validate values: strict (or true), warn, ignore (or false). */
 export function parseValidationMode(value: string): ValidationMode {
@@ -213,7 +214,9 @@ function sortedDeep(value: unknown): unknown {
 
 function throwCollected(errors: CliError[]): void {
   if (errors.length === 0) return
-  if (errors.length > 1) throw new AggregateCliError(errors)
+  // kubectl prints several failures one per line without its "error: " prefix (MultipleErrors).
+  if (errors.length > 1) throw new AggregateCliError(errors.map(inAggregate))
   const [error] = errors
-  throw error instanceof StatusError || error.message.startsWith('error: ') ? error : new CliError(`error: ${error.message}`)
+  if (error instanceof StatusError || error instanceof ConnectionError || error.message.startsWith('error: ')) throw error
+  throw new CliError(`error: ${error.message}`)
 }
