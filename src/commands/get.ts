@@ -44,8 +44,8 @@ export default class Get extends KubeCommand {
     watch: Flags.boolean({
       char: 'w',
       description:
-        'After listing/getting the requested object, watch for changes. Unlike kubectl, ktl resumes a watch the server closes ' +
-        'and re-lists after 410 Gone, printing each change once.',
+        'After listing/getting the requested object, watch for changes. Unlike kubectl, ktl resumes a watch the server closes, ' +
+        'waits up to 30s for a server that restarts, and re-lists after 410 Gone, printing each change once.',
     }),
     'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.'}),
     'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used.'}),

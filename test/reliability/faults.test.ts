@@ -26,6 +26,10 @@ afterAll(() => {
   cleanupPKI()
 })
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
 /** A new empty folder under the suite's temp dir. */
 function freshDir(name: string): string {
   return mkdtempSync(join(work, `${name}-`))
@@ -379,6 +383,75 @@ describe('the connection drops in the middle of apply -f and create -f', () => {
       stderr: `error: error when creating "${file}": Post "${server.url}${CM}?fieldManager=kubectl-create&fieldValidation=Strict": EOF\n`,
     })
     server.verify()
+  })
+})
+
+// kubectl 1.32 ends its watch when the connection closes (exit 0, and a 410 on the watch is its error);
+// ktl resumes from the last resourceVersion, re-lists after 410 Gone and waits for a restarting
+// server. Each case runs until it has printed what it should, then is stopped as a user would.
+describe('get -w', () => {
+  const pod = (name: string, rv: string) => ({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default', uid: `uid-${name}`, resourceVersion: rv}})
+  const podList = (rv: string, ...items: object[]) => ({kind: 'PodList', apiVersion: 'v1', metadata: {resourceVersion: rv}, items})
+  const events = (...e: Array<[string, object]>): string => e.map(([type, object]) => `${JSON.stringify({type, object})}\n`).join('')
+  const WATCH = ['get', 'pods', '-w', '-o', 'json', '--output-watch-events']
+  /** The printed events as "TYPE name", one per line of -o json --output-watch-events. */
+  const printed = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => {
+    const e = JSON.parse(l) as {type: string; object: {metadata: {name: string}}}
+    return `${e.type} ${e.object.metadata.name}`
+  })
+  const requested = (server: FakeServer) =>
+    server.requests.filter((r) => r.path === PODS).map((r) => `${r.query.get('watch') ? 'watch' : 'list'}${r.query.has('resourceVersion') ? ` from ${r.query.get('resourceVersion')}` : ''}`)
+  const stopAfter = (n: number) => ({stopWhen: (out: string) => out.split('\n').filter(Boolean).length >= n, deadlineMs: 20_000})
+
+  test('the watch stream ends: resumed from the last resourceVersion, nothing printed twice', async () => {
+    const server = await apiServer()
+    server.on('GET', PODS, {body: podList('10', pod('a', '5'))})
+    server.on('GET', PODS, {headers: JSON_TYPE, body: events(['ADDED', pod('b', '11')])})
+    server.on('GET', PODS, {headers: JSON_TYPE, chunks: [events(['MODIFIED', pod('a', '12')])], after: 'stall'})
+    const run = await ktl('get -w, stream ends', {server: server.url}, WATCH, stopAfter(3))
+    expect({stopped: run.stopped, stderr: run.stderr, events: printed(run.stdout)}).toEqual({stopped: true, stderr: '', events: ['ADDED a', 'ADDED b', 'MODIFIED a']})
+    expect(requested(server)).toEqual(['list', 'watch from 10', 'watch from 11'])
+    server.verify()
+  })
+
+  test('410 Gone on the resumed watch: re-listed, each change printed once, the deletion included', async () => {
+    const server = await apiServer()
+    server.on('GET', PODS, {body: podList('10', pod('a', '5'), pod('b', '6'))})
+    server.on('GET', PODS, {headers: JSON_TYPE, body: events(['ADDED', pod('c', '11')])})
+    server.on('GET', PODS, statusBody(410, 'Expired', 'too old resource version: 11 (20)'))
+    server.on('GET', PODS, {body: podList('20', pod('a', '5'), pod('c', '11'), pod('d', '19'))})
+    server.on('GET', PODS, {headers: JSON_TYPE, chunks: [events(['MODIFIED', pod('d', '21')])], after: 'stall'})
+    const run = await ktl('get -w, 410 on the resumed watch', {server: server.url}, WATCH, stopAfter(6))
+    expect({stopped: run.stopped, stderr: run.stderr, events: printed(run.stdout)}).toEqual({
+      stopped: true,
+      stderr: '',
+      events: ['ADDED a', 'ADDED b', 'ADDED c', 'ADDED d', 'DELETED b', 'MODIFIED d'],
+    })
+    expect(requested(server)).toEqual(['list', 'watch from 10', 'watch from 11', 'list', 'watch from 20'])
+    server.verify()
+  })
+
+  test('the server restarts (refused for a second): the watch waits and resumes where it was', async () => {
+    const first = await apiServer()
+    const port = Number(new URL(first.url).port)
+    let again: FakeServer | undefined
+    let restart: Promise<void> | undefined
+    first.on('GET', PODS, {body: podList('10', pod('a', '5'))})
+    first.on('GET', PODS, () => {
+      restart = (async () => {
+        await sleep(500)
+        await first.close()
+        await sleep(1000)
+        again = await startServer({port})
+        again.always('GET', PODS, {headers: JSON_TYPE, chunks: [events(['MODIFIED', pod('a', '12')])], after: 'stall'})
+      })()
+      return {headers: JSON_TYPE, chunks: [events(['ADDED', pod('b', '11')])], after: 'stall'}
+    })
+    const run = await ktl('get -w, server restarts', {server: first.url}, WATCH, stopAfter(3))
+    await restart
+    expect({stopped: run.stopped, stderr: run.stderr, events: printed(run.stdout)}).toEqual({stopped: true, stderr: '', events: ['ADDED a', 'ADDED b', 'MODIFIED a']})
+    expect(requested(first)).toEqual(['list', 'watch from 10'])
+    expect(again && requested(again)).toEqual(['watch from 11'])
   })
 })
 
