@@ -489,6 +489,12 @@ const flagCases: Array<[string, string[], string]> = [
   ['a bad -l with -f (apply)', ['apply', '-f', 'good.yaml', '-l', 'a=(b'], 'error: the provided selector "a=(b" is not valid: unable to parse requirement: found \'(\', expected: identifier\n'],
   ['a bad -l with -f (apply --prune)', ['apply', '-f', 'good.yaml', '--prune', '-l', 'a notin x'], 'error: the provided selector "a notin x" is not valid: unable to parse requirement: found \'x\' expected: \'(\'\n'],
   ['an -l that matches nothing (apply)', ['apply', '-f', 'good.yaml', '-l', 'app=nothing'], 'error: no objects passed to apply\n'],
+  ['a boolean name, unvalidated (create)', ['create', '-f', 'bool-name.yaml', '--validate=false'], 'error: unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a boolean name, unvalidated (apply)', ['apply', '-f', 'bool-name.yaml', '--validate=false'], 'error: unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a boolean name (delete)', ['delete', '-f', 'bool-name.yaml'], 'error: unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a boolean name (get, which prints no "error: " as kubectl get)', ['get', '-f', 'bool-name.yaml'], 'unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a number for a namespace (delete)', ['delete', '-f', 'number-namespace.yaml'], 'error: unable to decode "number-namespace.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.namespace of type string\n'],
+  ['an unknown kind (apply)', ['apply', '-f', 'unknown-kind.yaml', '--validate=false'], 'error: resource mapping not found for name: "q" namespace: "" from "unknown-kind.yaml": no matches for kind "Nope" in version "example.com/v1"\nensure CRDs are installed first\n'],
   ['an unterminated JSONPath', ['get', 'pods', '-o', 'jsonpath={.items['], 'error: error parsing jsonpath {.items[, unterminated array\n'],
   ['an unclosed JSONPath action', ['get', 'pods', '-o', 'jsonpath={.items[*].metadata.name'], 'error: error parsing jsonpath {.items[*].metadata.name, unclosed action\n'],
   ['an empty JSONPath', ['get', 'pods', '-o', 'jsonpath='], 'error: template format specified but no template given\n'],
@@ -520,6 +526,10 @@ describe('flags and arguments', () => {
   afterAll(() => closeTally(tally))
   beforeAll(() => {
     file('good.yaml', CONFIGMAP)
+    // YAML 1.1 reads y as true, and kubectl refuses to send a ConfigMap named "true".
+    file('bool-name.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n')
+    file('number-namespace.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: 5\n')
+    file('unknown-kind.yaml', 'apiVersion: example.com/v1\nkind: Nope\nmetadata:\n  name: q\n')
   })
 
   it.each(flagCases)('%s', async (_name, args, stderr) => {

@@ -73,7 +73,13 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   const enforceNamespace = ctx.overrides.namespace !== undefined
   // Every document that does not wait on a CRD of this set must map now, selected by -l or not (as in
   // kubectl, whose builder maps before it filters): a typo in one kind sends nothing.
-  const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace})
+  const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace}).catch((err: unknown) => {
+    // One failure alone is kubectl's "error: " line; several print one per line as they are.
+    if (err instanceof CliError && !(err instanceof AggregateCliError) && !(err instanceof StatusError) && !err.message.startsWith('error: ')) {
+      throw new CliError(`error: ${err.message}`)
+    }
+    throw err
+  })
   const selected = (t: {object: KubeObject}) => !matches || matches(t.object.metadata?.labels)
   const foundations = first.slice(0, phases.foundations.length).filter(selected)
   const rest = first.slice(phases.foundations.length).filter(selected)

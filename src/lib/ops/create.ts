@@ -71,7 +71,7 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   warn(ctx, opts.warnings)
   if (opts.filenames.length === 0) throw usageError('must specify one of -f and -k')
-  const [{readManifests}, {collectManifestInfos}] = await Promise.all([import('../manifests/reader.js'), import('../resources/manifest-infos.js')])
+  const [{readManifests}, {collectManifestInfos, DecodeError}] = await Promise.all([import('../manifests/reader.js'), import('../resources/manifest-infos.js')])
   const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
   if (opts.validate !== undefined && opts.validate !== 'ignore') await (await import('../validate/send.js')).validateForSend(ctx, documents, opts.validate)
@@ -106,7 +106,9 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   }
   failedBefore(infos.length)
   // Go's aggregate error text: each distinct message once, bracketed when there are several
-  const mapping = [...new Set(mapped.errors.map((e) => e.error.message))]
+  // A document that does not decode is its own failure in kubectl's list; unmappable kinds come as one aggregate.
+  failures.push(...mapped.errors.map((e) => e.error).filter((e) => e instanceof DecodeError))
+  const mapping = [...new Set(mapped.errors.filter((e) => !(e.error instanceof DecodeError)).map((e) => e.error.message))]
   if (mapping.length > 0) failures.push(new CliError(mapping.length === 1 ? mapping[0] : `[${mapping.join(', ')}]`))
   if (failures.length === 1) throw failures[0] instanceof StatusError ? failures[0] : usageError(failures[0].message)
   if (failures.length > 1) throw new AggregateCliError(failures)
