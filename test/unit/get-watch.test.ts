@@ -99,6 +99,21 @@ describe('get --watch', () => {
     expect(Date.now() - started).toBeLessThan(2000)
   })
 
+  it('waits longer each time the server ends a watch at once with nothing in it, instead of spinning', async () => {
+    fake = await FakeServer.start()
+    const at: number[] = []
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', {body: list('10', cm('a', '5'))})
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', () => (at.push(Date.now()), {body: ''}), {times: 3})
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', () => (at.push(Date.now()), {body: events(['ADDED', cm('b', '11')])}))
+    const {io, ctx} = watchCtx()
+    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, maxEvents: 2})
+    expect(io.stdout()).toBe('configmap/a\nconfigmap/b\n')
+    const gaps = at.slice(1).map((t, i) => t - at[i])
+    // 250 ms, 500 ms, 1 s (less the time the request itself took).
+    expect(gaps.map((g, i) => g >= 240 * 2 ** i)).toEqual([true, true, true])
+    fake.verify()
+  })
+
   it('refuses several resource types, as kubectl does', async () => {
     fake = await FakeServer.start()
     const {ctx} = watchCtx()

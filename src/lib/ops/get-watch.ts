@@ -46,6 +46,8 @@ interface WatchEvent {
 const RECONNECT_WINDOW_MS = 30_000
 const RECONNECT_FIRST_WAIT_MS = 250
 const RECONNECT_MAX_WAIT_MS = 4000
+// A watch that ends sooner than this without a single event was not really open.
+const EMPTY_WATCH_MS = 1000
 
 const EVENT_LABEL: Record<string, string> = {ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   '}
 
@@ -93,7 +95,13 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
   const reconnect = {windowMs: opts.reconnectWindowMs ?? RECONNECT_WINDOW_MS, signal: opts.signal}
   let resourceVersion = await list(!opts.watchOnly)
   printer.flushInitial()
+  // Watches in a row that the server ended at once with nothing in them: waited on, so as not to spin.
+  let emptyEnds = 0
   while (!done()) {
+    if (emptyEnds > 0) await sleep(Math.min(RECONNECT_FIRST_WAIT_MS * 2 ** (emptyEnds - 1), RECONNECT_MAX_WAIT_MS), opts.signal)
+    if (opts.signal?.aborted) return
+    const opened = Date.now()
+    let received = 0
     let stream: Readable
     try {
       const watch = () => client.stream({path, accept, signal: opts.signal, query: {...query, watch: 1, resourceVersion, allowWatchBookmarks: 'true'}})
@@ -109,6 +117,7 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
     let gone = false
     try {
       for await (const event of ndjson(stream)) {
+        received++
         if (event.type === 'BOOKMARK') {
           resourceVersion = (event.object as KubeObject).metadata?.resourceVersion ?? resourceVersion
           continue
@@ -137,6 +146,7 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
     } finally {
       stream.destroy()
     }
+    emptyEnds = received === 0 && Date.now() - opened < EMPTY_WATCH_MS ? emptyEnds + 1 : 0
     if (gone) resourceVersion = await reconnecting(() => list(true), reconnect)
   }
 }
