@@ -327,7 +327,7 @@ describe('apply', () => {
 
 // kubectl wraps a failed request in its own words there, so it prints Go's url.Error: the method, the
 // URL as sent and the cause, where a lone failure reads "Unable to connect to the server: EOF".
-describe('the connection drops in the middle of apply -f and create -f', () => {
+describe('the connection drops in the middle of apply -f, create -f and delete -f', () => {
   const notFound = (name: string): Reply => statusBody(404, 'NotFound', `configmaps "${name}" not found`)
   const created = (req: {body: string}): Reply => ({status: 201, body: JSON.parse(req.body)})
 
@@ -371,19 +371,22 @@ describe('the connection drops in the middle of apply -f and create -f', () => {
     server.verify()
   })
 
-  test('create: the dropped POST names its request, and the next object is still created', async () => {
-    const server = await apiServer()
-    server.on('POST', CM, {destroy: true})
-    server.on('POST', CM, created)
-    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
-    const run = await ktl('create -f, POST dropped', {server: server.url}, ['create', '-f', file])
-    expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({
-      code: 1,
-      stdout: 'configmap/w created\n',
-      stderr: `error: error when creating "${file}": Post "${server.url}${CM}?fieldManager=kubectl-create&fieldValidation=Strict": EOF\n`,
+  // [verb, the dropped request, the next object's answer, stdout, stderr for FILE and the server URL]
+  const nextGoesOn: Array<[string, string, string, Reply | ((req: {body: string}) => Reply), string, (file: string, url: string) => string]> = [
+    ['create', 'POST', CM, created, 'configmap/w created\n', (file, url) => `error: error when creating "${file}": Post "${url}${CM}?fieldManager=kubectl-create&fieldValidation=Strict": EOF\n`],
+    ['delete', 'DELETE', `${CM}/x`, {body: {kind: 'Status', apiVersion: 'v1', status: 'Success', details: {name: 'w', kind: 'configmaps', uid: 'u'}}}, 'configmap "w" deleted\n', (file, url) => `error: error when deleting "${file}": Delete "${url}${CM}/x": EOF\n`],
+  ]
+  for (const [verb, method, dropped, next, stdout, stderr] of nextGoesOn) {
+    test(`${verb} -f: the dropped ${method} names its request, and the next object is still sent`, async () => {
+      const server = await apiServer()
+      server.on(method, dropped, {destroy: true})
+      server.on(method, method === 'POST' ? CM : `${CM}/w`, next)
+      const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+      const run = await ktl(`${verb} -f, ${method} dropped`, {server: server.url}, [verb, '-f', file])
+      expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({code: 1, stdout, stderr: stderr(file, server.url)})
+      server.verify()
     })
-    server.verify()
-  })
+  }
 })
 
 // kubectl 1.32 ends its watch when the connection closes (exit 0, and a 410 on the watch is its error);
