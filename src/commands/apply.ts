@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../lib/kube-command.js'
+import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
 export default class Apply extends KubeCommand {
   static summary = 'Apply a configuration to a resource by file name or stdin'
@@ -55,7 +55,7 @@ export default class Apply extends KubeCommand {
         'will not perform any schema validation.',
     }),
     'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
-    concurrency: Flags.integer({default: 8, description: 'How many objects to apply at once (beyond kubectl, which applies one at a time).'}),
+    concurrency: intFlag({bits: 64, default: 8, description: 'How many objects to apply at once (beyond kubectl, which applies one at a time).'}),
   }
 
   async run(): Promise<void> {

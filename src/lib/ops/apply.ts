@@ -9,7 +9,7 @@ import {appliedKey, checkPruneFlags, prune, prunedLine} from '../apply/prune.js'
 import {applyServerSide} from '../apply/server-side.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
-import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
 import {type ManifestDocument, readManifests} from '../manifests/reader.js'
 import {forEachOrdered} from '../ordered-pool.js'
 import {compareCodePoints, formatJSON} from '../printers/json.js'
@@ -42,7 +42,8 @@ export interface ApplyOptions {
   concurrency?: number
 }
 
-const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
+/** The fieldValidation query parameter kubectl sends for each --validate mode. */
+export const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
 
 /** kubectl's --validate values: strict (or true), warn, ignore (or false). */
 export function parseValidationMode(value: string): ValidationMode {
@@ -63,16 +64,27 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   checkFlags(opts)
   const format = opts.output ? parseOutputFormat(opts.output) : undefined
   if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml`)
+  const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
   if (documents.length === 0) throw usageError('no objects passed to apply')
   await validate(ctx, documents, opts)
 
   const phases = splitPhases(documents)
   const enforceNamespace = ctx.overrides.namespace !== undefined
-  // Every document that does not wait on a CRD of this set must map now: a typo in one kind sends nothing.
-  const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace})
-  const foundations = first.slice(0, phases.foundations.length)
-  const rest = first.slice(phases.foundations.length)
+  // Every document that does not wait on a CRD of this set must map now, selected by -l or not (as in
+  // kubectl, whose builder maps before it filters): a typo in one kind sends nothing.
+  const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace}).catch((err: unknown) => {
+    // One failure alone is kubectl's "error: " line; several print one per line as they are.
+    if (err instanceof CliError && !(err instanceof AggregateCliError) && !(err instanceof StatusError) && !err.message.startsWith('error: ')) {
+      throw new CliError(`error: ${err.message}`)
+    }
+    throw err
+  })
+  const selected = (t: {object: KubeObject}) => !matches || matches(t.object.metadata?.labels)
+  const foundations = first.slice(0, phases.foundations.length).filter(selected)
+  const rest = first.slice(phases.foundations.length).filter(selected)
+  const customDocuments = phases.custom.filter(selected)
+  if (foundations.length + rest.length + customDocuments.length === 0) throw usageError('no objects passed to apply')
 
   const client = await ctx.client()
   const errors: CliError[] = []
@@ -109,7 +121,7 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
 
   await applyAll(foundations)
   let custom: ApplyTarget[] = []
-  if (phases.custom.length > 0) custom = await mapCustomResources(ctx, phases.custom, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
+  if (customDocuments.length > 0) custom = await mapCustomResources(ctx, customDocuments, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
   await applyAll([...rest, ...custom])
 
   if (opts.prune && errors.length === 0) {
@@ -208,7 +220,9 @@ function sortedDeep(value: unknown): unknown {
 
 function throwCollected(errors: CliError[]): void {
   if (errors.length === 0) return
-  if (errors.length > 1) throw new AggregateCliError(errors)
+  // kubectl prints several failures one per line without its "error: " prefix (MultipleErrors).
+  if (errors.length > 1) throw new AggregateCliError(errors.map(inAggregate))
   const [error] = errors
-  throw error instanceof StatusError || error.message.startsWith('error: ') ? error : new CliError(`error: ${error.message}`)
+  if (error instanceof StatusError || error instanceof ConnectionError || error.message.startsWith('error: ')) throw error
+  throw new CliError(`error: ${error.message}`)
 }
