@@ -21,6 +21,10 @@ const defaults: ApplyOptions = {
   prune: false,
   all: false,
   pruneAllowlist: [],
+  cascade: 'background',
+  gracePeriod: '-1',
+  timeout: '0s',
+  wait: false,
   validate: 'ignore',
   showManagedFields: false,
 }
@@ -115,5 +119,51 @@ describe('runApply failures', () => {
         `error when creating "STDIN": Post "${fake.url}${CM}?fieldManager=kubectl-client-side-apply&fieldValidation=Ignore": EOF`,
     )
     expect(io.stdout()).toBe('configmap/c created\n')
+  })
+})
+
+describe('runApply --prune', () => {
+  test('deletes with --cascade and --grace-period, and with --wait waits until the pruned object is gone', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    notFound('a')
+    fake.on('POST', CM, (req) => ({status: 201, body: JSON.parse(req.body)}))
+    const annotated = (name: string) => ({
+      metadata: {name, namespace: 'default', uid: `uid-${name}`, labels: {app: 'web'}, annotations: {'kubectl.kubernetes.io/last-applied-configuration': '{}'}},
+    })
+    const lists: string[] = []
+    fake.always('GET', CM, (req) => {
+      lists.push(req.query.toString())
+      // The prune's list by label, then the wait's list by name: by then the object is gone.
+      const items = req.query.get('labelSelector') ? [annotated('a'), annotated('old')] : []
+      return {body: {kind: 'ConfigMapList', apiVersion: 'v1', metadata: {resourceVersion: '7'}, items}}
+    })
+    let deleteBody: unknown
+    fake.on('DELETE', `${CM}/old`, (req) => {
+      deleteBody = JSON.parse(req.body)
+      return {body: annotated('old')}
+    })
+    const {ctx, io} = ctxFor('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {app: web}}\n')
+    await runApply(ctx, {
+      ...defaults,
+      dryRun: 'none',
+      prune: true,
+      selector: 'app=web',
+      pruneAllowlist: ['core/v1/ConfigMap'],
+      cascade: 'foreground',
+      gracePeriod: '5',
+      wait: true,
+    })
+    expect(io.stdout()).toBe('configmap/a created\nconfigmap/old pruned\n')
+    expect(deleteBody).toEqual({kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Foreground', gracePeriodSeconds: 5})
+    expect(lists).toEqual(['labelSelector=app%3Dweb', 'fieldSelector=metadata.name%3Dold'])
+    fake.verify()
+  })
+
+  test('a bad --timeout is pflag\'s error, naming apply, before anything is sent', async () => {
+    const {ctx} = ctxFor('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n')
+    await expect(runApply(ctx, {...defaults, prune: true, all: true, timeout: '5x'})).rejects.toThrow(
+      `error: invalid argument "5x" for "--timeout" flag: time: unknown unit "x" in duration "5x"\nSee 'ktl apply --help' for usage.`,
+    )
+    expect(fake.requests).toEqual([])
   })
 })

@@ -18,6 +18,8 @@ import {resolveManifestInfos} from '../resources/manifest-infos.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix} from '../resources/paths.js'
+import {parseCascade, parseGracePeriodFlag, parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
+import type {WaitTarget} from './delete-wait.js'
 import {parseOutputFormat} from './get-output.js'
 
 export type ValidationMode = 'strict' | 'warn' | 'ignore'
@@ -35,12 +37,21 @@ export interface ApplyOptions {
   all: boolean
   selector?: string
   pruneAllowlist: string[]
+  /** --cascade, --grace-period and --timeout as given: for pruned objects, as for `delete`. */
+  cascade: string
+  gracePeriod: string
+  timeout: string
+  /** Wait until pruned objects are gone (kubectl 1.32 takes --wait but never waits). */
+  wait: boolean
   output?: string
   validate: ValidationMode
   showManagedFields: boolean
   /** Objects in flight at once. */
   concurrency?: number
 }
+
+// As `delete --wait`: what remains is shown on a terminal only when the wait takes this long.
+const PRUNE_PROGRESS_DELAY_MS = 1000
 
 /** The fieldValidation query parameter kubectl sends for each --validate mode. */
 export const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
@@ -62,6 +73,11 @@ export function parseValidationMode(value: string): ValidationMode {
 
 export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   checkFlags(opts)
+  const deletion = {
+    propagationPolicy: parseCascade(opts.cascade, (line) => ctx.io.err.write(`${line}\n`)),
+    gracePeriod: parseGracePeriodFlag(opts.gracePeriod, 'apply'),
+    timeoutMs: parseTimeoutFlag(opts.timeout, 'apply'),
+  }
   const format = opts.output ? parseOutputFormat(opts.output) : undefined
   if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml`)
   const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
@@ -127,10 +143,17 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   if (opts.prune && errors.length === 0) {
     const applied = new Set(results.map((r) => appliedKey(r.target.resource.group, r.target.resource.kind, r.target.namespace, r.target.name)))
     const namespaces = new Set(results.flatMap((r) => (r.target.namespace ? [r.target.namespace] : [])))
-    await prune(ctx, {selector: opts.selector, all: opts.all, allowlist: opts.pruneAllowlist, dryRun: opts.dryRun, namespaces, applied}, (p) => {
+    const pruned: WaitTarget[] = []
+    const pruneOptions = {selector: opts.selector, all: opts.all, allowlist: opts.pruneAllowlist, dryRun: opts.dryRun, namespaces, applied, ...deletion}
+    await prune(ctx, pruneOptions, (p) => {
+      pruned.push({resource: p.resource, namespace: p.object.metadata?.namespace, name: p.object.metadata?.name ?? '', uid: p.object.metadata?.uid})
       if (!format) ctx.io.out.write(prunedLine(p, opts.dryRun))
       else if (format.kind === 'name') ctx.io.out.write(`${kindPrefix(p.resource)}/${p.object.metadata?.name ?? ''}\n`)
     })
+    if (opts.wait && opts.dryRun === 'none' && pruned.length > 0) {
+      const {waitUntilGone} = await import('./delete-wait.js')
+      await waitUntilGone(ctx, await ctx.client(), pruned, deletion.timeoutMs === 0 ? UNLIMITED_WAIT_MS : deletion.timeoutMs, PRUNE_PROGRESS_DELAY_MS)
+    }
   }
   if (format?.kind === 'generic') printObjects(ctx, results.map((r) => r.applied.object), format.print, opts)
   throwCollected(errors)

@@ -60,23 +60,23 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
 }
 
 /** pflag's message for a value its parser refused. */
-function invalidFlagValue(flag: string, value: string, reason: string): CliError {
-  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl delete --help' for usage.`)
+function invalidFlagValue(flag: string, value: string, reason: string, command: string): CliError {
+  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl ${command} --help' for usage.`)
 }
 
 /** --grace-period as pflag's IntVar reads it: strconv.ParseInt(s, 0, 64). */
-export function parseGracePeriodFlag(text: string): number {
-  return parseIntFlag(text, 64, 'grace-period', 'delete')
+export function parseGracePeriodFlag(text: string, command = 'delete'): number {
+  return parseIntFlag(text, 64, 'grace-period', command)
 }
 
 const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000}
 const MAX_DURATION_MS = 9_223_372_036_854.775
 
 /** --timeout as Go's time.ParseDuration reads it, in milliseconds, with Go's messages for bad values. */
-export function parseTimeoutFlag(text: string): number {
+export function parseTimeoutFlag(text: string, command = 'delete'): number {
   const reason = goDurationProblem(text)
   if (reason === undefined) return goDurationMs(text)
-  throw invalidFlagValue('--timeout', text, reason)
+  throw invalidFlagValue('--timeout', text, reason, command)
 }
 
 function goDurationProblem(orig: string): string | undefined {

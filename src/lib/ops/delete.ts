@@ -58,6 +58,7 @@ export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   // client-go's complaint about the context kubectl then makes, before giving up at once.
   if (prepared.timeoutMs < 0) ctx.io.err.write(`${klogLine('E', 'Timeout for context shall not be negative!')}\n`)
   const timeoutMs = prepared.timeoutMs === 0 ? UNLIMITED_WAIT_MS : prepared.timeoutMs
+  const {waitUntilGone} = await import('./delete-wait.js')
   await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? DEFAULT_PROGRESS_DELAY_MS)
 }
 
@@ -251,19 +252,4 @@ function deleteFailure(errors: CliError[], unmapped: CliError[], refiltered = fa
 function goAggregateMessage(errors: CliError[]): string {
   const messages = [...new Set(errors.map((e) => e.message))]
   return messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
-}
-
-async function waitUntilGone(ctx: Ctx, client: KubeClient, targets: WaitTarget[], timeoutMs: number, progressDelayMs: number): Promise<void> {
-  const {waitForDeletion} = await import('./delete-wait.js')
-  let progress: import('./delete-progress.js').DeletionProgress | undefined
-  if (ctx.io.errIsTTY) {
-    const {DeletionProgress} = await import('./delete-progress.js')
-    const withNamespace = new Set(targets.map((t) => t.namespace ?? '')).size > 1
-    progress = new DeletionProgress(ctx.io.err, {delayMs: progressDelayMs, withNamespace})
-  }
-  try {
-    await waitForDeletion(client, targets, {timeoutMs, onChange: progress && ((remaining) => progress.update(remaining))})
-  } finally {
-    progress?.stop()
-  }
 }
