@@ -3,6 +3,7 @@
 // src/lib/dry-run.ts, shared by every verb that writes.)
 import {CliError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
+import {parseIntFlag} from '../int-flag.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
@@ -59,25 +60,13 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
 }
 
 /** pflag's message for a value its parser refused. */
-function invalidFlagValue(flag: string, value: string, reason: string, command = 'delete'): CliError {
+function invalidFlagValue(flag: string, value: string, reason: string, command: string): CliError {
   return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl ${command} --help' for usage.`)
 }
 
-/** --grace-period as pflag's IntVar reads it: strconv.ParseInt with base prefixes. */
-export function parseGracePeriodFlag(text: string): number {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text)
-  const syntax = () => invalidFlagValue('--grace-period', text, `strconv.ParseInt: parsing ${goQuote(text)}: invalid syntax`)
-  if (!m) throw syntax()
-  const digits = m[2]
-  let value: bigint
-  if (/^0[oO]/.test(digits)) value = BigInt(`0o${digits.slice(2)}`)
-  else if (/^0[0-7]+$/.test(digits)) value = BigInt(`0o${digits.slice(1)}`)
-  else value = BigInt(digits)
-  if (m[1] === '-') value = -value
-  if (value > 9223372036854775807n || value < -9223372036854775808n) {
-    throw invalidFlagValue('--grace-period', text, `strconv.ParseInt: parsing ${goQuote(text)}: value out of range`)
-  }
-  return Number(value)
+/** --grace-period as pflag's IntVar reads it: strconv.ParseInt(s, 0, 64). */
+export function parseGracePeriodFlag(text: string, command = 'delete'): number {
+  return parseIntFlag(text, 64, 'grace-period', command)
 }
 
 const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000}
