@@ -25,15 +25,15 @@ export default class Scale extends KubeCommand {
   static flags = {
     all: Flags.boolean({description: 'Select all resources in the namespace of the specified resource types'}),
     'allow-missing-template-keys': allowMissingTemplateKeysFlag(),
-    'current-replicas': Flags.integer({
-      default: -1,
+    'current-replicas': Flags.string({
+      default: '-1',
       description: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
     }),
     'dry-run': dryRunFlag(),
     filename: filenameFlag('identifying the resource to set a new size'),
     output: objectOutputFlag(),
     recursive: recursiveFlag(),
-    replicas: Flags.integer({default: -1, description: 'The new desired number of replicas. Required.'}),
+    replicas: Flags.string({default: '-1', description: 'The new desired number of replicas. Required.'}),
     'resource-version': Flags.string({description: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.'}),
     selector: selectorFlag(),
     timeout: Flags.string({
@@ -52,7 +52,7 @@ export default class Scale extends KubeCommand {
     const {argv, flags} = await this.parse(Scale)
     // cobra's MarkFlagRequired: checked before anything else.
     if (!this.argv.some((a) => a === '--replicas' || a.startsWith('--replicas='))) throw new CliError('error: required flag(s) "replicas" not set')
-    const {runScale} = await import('../lib/ops/scale.js')
+    const [{runScale}, {parseIntFlag}] = await Promise.all([import('../lib/ops/scale.js'), import('../lib/int-flag.js')])
     await runScale(this.ctx(flags), {
       args: argv as string[],
       filenames: flags.filename ?? [],
@@ -60,8 +60,9 @@ export default class Scale extends KubeCommand {
       selector: flags.selector,
       all: flags.all,
       allNamespaces: false,
-      replicas: flags.replicas,
-      currentReplicas: flags['current-replicas'],
+      // pflag's IntVar: strconv.ParseInt with base prefixes and Go's errors
+      replicas: parseIntFlag(flags.replicas, 64, 'replicas', 'scale'),
+      currentReplicas: parseIntFlag(flags['current-replicas'], 64, 'current-replicas', 'scale'),
       resourceVersion: flags['resource-version'],
       timeout: flags.timeout,
       dryRun: flags['dry-run'],

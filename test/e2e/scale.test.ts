@@ -129,6 +129,8 @@ describe('scale', () => {
     ['no resources', ['scale', '--replicas=1']],
     ['a type without a name', ['scale', 'deploy', '--replicas=1']],
     ['a bad --timeout', ['scale', 'deploy', 'web', '--replicas=1', '--timeout=soon']],
+    ['a --replicas that is not a number', ['scale', 'deploy', 'web', '--replicas=two']],
+    ['a --current-replicas out of range', ['scale', 'deploy', 'web', '--replicas=1', '--current-replicas=9223372036854775808']],
   ])('refuses %s as kubectl does', async (_name, args) => {
     const {ours} = await t.same(args)
     expect(ours.code).toBe(1)

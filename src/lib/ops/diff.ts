@@ -153,7 +153,9 @@ async function writeVersions(ctx: Ctx, opts: DiffOptions, fieldManager: string, 
     const applied = new Set(mapped.map((i) => appliedKey(i.resource.group, i.resource.kind, i.namespace, i.name)))
     const namespaces = new Set(mapped.flatMap((i) => (i.namespace ? [i.namespace] : [])))
     const pruned: Array<{file: string; object: KubeObject}> = []
-    await prune(ctx, {selector: opts.selector, all: true, allowlist: opts.pruneAllowlist, dryRun: 'client', namespaces, applied}, (p) => {
+    // a client dry run: nothing is deleted, so the cascade and grace period are never sent
+    const options = {selector: opts.selector, all: true, allowlist: opts.pruneAllowlist, dryRun: 'client' as const, propagationPolicy: 'Background' as const, gracePeriod: -1, namespaces, applied}
+    await prune(ctx, options, (p) => {
       pruned.push({file: diffFileName(p.resource, p.object.metadata?.namespace ?? '', p.object.metadata?.name ?? ''), object: p.object})
     })
     // kubectl prints pruned objects whole, managedFields included
