@@ -59,8 +59,8 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
 }
 
 /** pflag's message for a value its parser refused. */
-function invalidFlagValue(flag: string, value: string, reason: string): CliError {
-  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl delete --help' for usage.`)
+function invalidFlagValue(flag: string, value: string, reason: string, command = 'delete'): CliError {
+  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl ${command} --help' for usage.`)
 }
 
 /** --grace-period as pflag's IntVar reads it: strconv.ParseInt with base prefixes. */
@@ -84,10 +84,10 @@ const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs':
 const MAX_DURATION_MS = 9_223_372_036_854.775
 
 /** --timeout as Go's time.ParseDuration reads it, in milliseconds, with Go's messages for bad values. */
-export function parseTimeoutFlag(text: string): number {
+export function parseTimeoutFlag(text: string, command = 'delete'): number {
   const reason = goDurationProblem(text)
   if (reason === undefined) return goDurationMs(text)
-  throw invalidFlagValue('--timeout', text, reason)
+  throw invalidFlagValue('--timeout', text, reason, command)
 }
 
 function goDurationProblem(orig: string): string | undefined {
@@ -125,9 +125,9 @@ export function validateOutput(output: string | undefined): void {
 }
 
 /** A klog line (W for warnings, E for errors), as kubectl logs a deprecated flag spelling or a bad timeout. */
-export function klogLine(level: 'W' | 'E', message: string, now = new Date()): string {
+export function klogLine(level: 'W' | 'E', message: string, now = new Date(), source = 'delete.ts'): string {
   const p2 = (n: number) => String(n).padStart(2, '0')
   const micros = String(now.getMilliseconds() * 1000).padStart(6, '0')
   const time = `${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}.${micros}`
-  return `${level}${p2(now.getMonth() + 1)}${p2(now.getDate())} ${time} ${String(process.pid).padStart(7)} delete.ts] ${message}`
+  return `${level}${p2(now.getMonth() + 1)}${p2(now.getDate())} ${time} ${String(process.pid).padStart(7)} ${source}] ${message}`
 }

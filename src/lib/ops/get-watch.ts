@@ -34,7 +34,7 @@ export interface WatchOptions {
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 
-interface WatchEvent {
+export interface WatchEvent {
   type: EventType | 'ERROR' | 'BOOKMARK'
   object: KubeObject | Table
 }
@@ -153,7 +153,8 @@ function keyOf(object: KubeObject | undefined): string {
   return m?.uid ?? `${m?.namespace ?? ''}/${m?.name ?? ''}`
 }
 
-async function* ndjson(stream: Readable): AsyncGenerator<WatchEvent> {
+/** A watch body as its events, one JSON object a line. */
+export async function* ndjson(stream: Readable): AsyncGenerator<WatchEvent> {
   let buffered = ''
   for await (const chunk of stream) {
     buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')
