@@ -8,9 +8,9 @@ import {CliError, StatusError} from '../errors.js'
 import type {OutStream} from '../io.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
-import {RolloutError, throwAll} from '../rollout/errors.js'
+import {RolloutError} from '../rollout/errors.js'
 import {type RolloutStatus, statusViewer} from '../rollout/status-viewer.js'
-import {findTargets, groupKindString, type Target, type TargetOptions, workloadKind} from '../rollout/targets.js'
+import {findTargets, groupKindString, type Target, type TargetOptions, visitTargets, workloadKind} from '../rollout/targets.js'
 import {ndjson} from './get-watch.js'
 
 export interface RolloutStatusOptions extends TargetOptions {
@@ -55,30 +55,23 @@ const TIMED_OUT = 'timed out waiting for the condition'
 
 export async function runRolloutStatus(ctx: Ctx, opts: RolloutStatusOptions): Promise<void> {
   if (opts.revision < 0) throw new RolloutError(`revision must be a positive integer: ${opts.revision}`)
-  const {targets, errors, namespace} = await findTargets(ctx, opts)
+  const {ordered, namespace} = await findTargets(ctx, opts)
   const client = await ctx.client()
   const line = new StatusLine(ctx.io.out, ctx.io.outIsTTY)
-  for (const target of targets) {
+  if (ordered.length === 0) ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
+  await visitTargets(ordered, async (target) => {
     const viewer = statusViewer(workloadKind(target.resource))
-    if (!viewer) {
-      errors.push(new RolloutError(`no status viewer has been implemented for ${groupKindString(target.resource)}`))
-      continue
-    }
+    if (!viewer) throw new RolloutError(`no status viewer has been implemented for ${groupKindString(target.resource)}`)
     try {
       await untilDone(client, target, (object) => {
         const status = viewer(object, opts.revision)
         line.show(status)
         return status.done || !opts.watch
       }, opts)
-    } catch (err) {
-      if (!(err instanceof CliError)) throw err
-      errors.push(err)
     } finally {
       line.end()
     }
-  }
-  if (targets.length === 0 && errors.length === 0) ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
-  throwAll(errors)
+  })
 }
 
 /**

@@ -6,7 +6,7 @@ import {createPrinter} from '../create/output.js'
 import {type DryRun, parseDryRun} from '../dry-run.js'
 import {groupResource, resourcePath} from '../resources/paths.js'
 import {RolloutError, throwAll} from '../rollout/errors.js'
-import {findTargets, type Target, type TargetOptions} from '../rollout/targets.js'
+import {findTargets, type Target, type TargetOptions, visitTargets} from '../rollout/targets.js'
 import {klogLine} from './delete-options.js'
 
 type Obj = Record<string, any>
@@ -71,7 +71,7 @@ export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Prom
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
   const {targets, errors, namespace} = await findTargets(ctx, opts)
   if (targets.length === 0 && errors.length === 0) {
-    ctx.io.out.write(`No resources found in ${namespace} namespace.\n`)
+    ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
     return
   }
   const client = await ctx.client()
@@ -122,30 +122,24 @@ export interface RolloutHistoryOptions extends TargetOptions, RolloutPrintOption
 export async function runRolloutHistory(ctx: Ctx, opts: RolloutHistoryOptions): Promise<void> {
   if (opts.revision < 0) throw new RolloutError(`revision must be a positive integer: ${opts.revision}`)
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
-  const {targets, errors} = await findTargets(ctx, opts)
+  const {ordered} = await findTargets(ctx, opts)
   const {fetchHistory, viewHistory} = await import('../rollout/history.js')
   const client = await ctx.client()
-  for (const target of targets) {
-    try {
-      const history = await fetchHistory(client, target, 'history')
-      if (opts.output) {
-        const revisions = opts.revision > 0 ? [opts.revision] : [...history.keys()].sort((a, b) => a - b)
-        for (const r of revisions) {
-          const entry = history.get(r)
-          if (!entry) throw new RolloutError('unable to find the specified revision')
-          print(entry.object, ctx.io.out, {typed: true, operation: '', showManagedFields: opts.showManagedFields ?? false})
-        }
-        continue
+  await visitTargets(ordered, async (target) => {
+    const history = await fetchHistory(client, target, 'history')
+    if (opts.output) {
+      const revisions = opts.revision > 0 ? [opts.revision] : [...history.keys()].sort((a, b) => a - b)
+      for (const r of revisions) {
+        const entry = history.get(r)
+        if (!entry) throw new RolloutError('unable to find the specified revision')
+        print(entry.object, ctx.io.out, {typed: true, operation: '', showManagedFields: opts.showManagedFields ?? false})
       }
-      const text = viewHistory(history, opts.revision)
-      const withRevision = opts.revision > 0 ? `with revision #${opts.revision}` : ''
-      print(target.object, ctx.io.out, {typed: true, operation: `${withRevision}\n${text}`, showManagedFields: false})
-    } catch (err) {
-      if (!(err instanceof CliError)) throw err
-      errors.push(err)
+      return
     }
-  }
-  throwAll(errors)
+    const text = viewHistory(history, opts.revision)
+    const withRevision = opts.revision > 0 ? `with revision #${opts.revision}` : ''
+    print(target.object, ctx.io.out, {typed: true, operation: `${withRevision}\n${text}`, showManagedFields: false})
+  })
 }
 
 export interface RolloutUndoOptions extends TargetOptions, RolloutPrintOptions {
@@ -159,31 +153,25 @@ export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promis
   const {dryRun, warning} = parseDryRun(opts.dryRun)
   if (warning) ctx.io.err.write(`${klogLine('W', warning, new Date(), 'rollout.ts')}\n`)
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
-  const {targets, errors} = await findTargets(ctx, opts)
+  const {ordered} = await findTargets(ctx, opts)
   const {planRollback} = await import('../rollout/history.js')
   const client = await ctx.client()
-  for (const target of targets) {
-    try {
-      const plan = await planRollback(client, target, opts.toRevision, dryRun)
-      if (plan.patch) {
-        try {
-          await client.request({
-            method: 'PATCH',
-            path: resourcePath(target.resource, target.namespace, target.name),
-            body: plan.patch.body,
-            contentType: plan.patch.contentType,
-            query: dryRun === 'server' ? {dryRun: 'All'} : {},
-          })
-        } catch (err) {
-          if (!(err instanceof CliError)) throw err
-          throw new RolloutError(`failed restoring revision ${opts.toRevision}: ${statusText(err)}`)
-        }
+  await visitTargets(ordered, async (target) => {
+    const plan = await planRollback(client, target, opts.toRevision, dryRun)
+    if (plan.patch) {
+      try {
+        await client.request({
+          method: 'PATCH',
+          path: resourcePath(target.resource, target.namespace, target.name),
+          body: plan.patch.body,
+          contentType: plan.patch.contentType,
+          query: dryRun === 'server' ? {dryRun: 'All'} : {},
+        })
+      } catch (err) {
+        if (!(err instanceof CliError)) throw err
+        throw new RolloutError(`failed restoring revision ${opts.toRevision}: ${statusText(err)}`)
       }
-      print(target.object, ctx.io.out, {typed: true, operation: `${plan.result}${DRY_RUN_SUFFIX[dryRun]}`, showManagedFields: opts.showManagedFields ?? false})
-    } catch (err) {
-      if (!(err instanceof CliError)) throw err
-      errors.push(err)
     }
-  }
-  throwAll(errors)
+    print(target.object, ctx.io.out, {typed: true, operation: `${plan.result}${DRY_RUN_SUFFIX[dryRun]}`, showManagedFields: opts.showManagedFields ?? false})
+  })
 }

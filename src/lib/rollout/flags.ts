@@ -38,8 +38,10 @@ export function targetOptions(argv: unknown[], flags: {filename?: string[]; recu
   return {args: argv as string[], filenames: flags.filename ?? [], recursive: flags.recursive, selector: flags.selector}
 }
 
-/** kubectl has no Go templates in ktl: said once in each subcommand's help. */
-export const NO_GO_TEMPLATES = 'ktl has no Go templates: -o go-template and template are not offered.'
+/** What differs from kubectl in -o, said once in each subcommand's help. */
+export const NO_GO_TEMPLATES =
+  'Differences from kubectl: ktl has no Go templates (-o go-template and template are not offered), and an -o it cannot print ' +
+  'is refused before anything is changed (kubectl makes the change, then fails to print it).'
 
 /** What pause, resume and restart pass on: their flags are the same. */
 export function patchOptions(

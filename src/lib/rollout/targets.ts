@@ -4,6 +4,7 @@
 import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
 import {CliError, StatusError, usageError} from '../errors.js'
+import {throwAll} from './errors.js'
 import {buildVisits} from '../resources/builder.js'
 import {explainNotFound} from '../resources/missing-namespace.js'
 import {type KubeObject, listItems, type ObjectList} from '../resources/objects.js'
@@ -28,6 +29,8 @@ export interface Targets {
   targets: Target[]
   /** Objects that could not be found or fetched, in the order asked for. */
   errors: CliError[]
+  /** Both in the order asked for, for the subcommands that report each as they reach it. */
+  ordered: Array<Target | CliError>
   /** The namespace kubectl names in "No resources found in NS namespace." */
   namespace: string
 }
@@ -47,15 +50,18 @@ export async function findTargets(ctx: Ctx, opts: TargetOptions): Promise<Target
     selector: opts.selector,
   })
   const client = await ctx.client()
-  const result: Targets = {targets: [], errors: failures.map((f) => f.error), namespace: await ctx.namespace()}
-  for (const visit of visits) {
+  const result: Targets = {targets: [], errors: [], ordered: [], namespace: await ctx.namespace()}
+  const fail = (error: CliError) => (result.errors.push(error), result.ordered.push(error))
+  const found = (target: Target) => (result.targets.push(target), result.ordered.push(target))
+  for (const [i, visit] of visits.entries()) {
+    for (const f of failures) if (f.before === i) fail(f.error)
     const groupResource = {group: visit.resource.group, resource: visit.resource.name, name: visit.name}
     try {
       if (visit.name !== undefined) {
         const path = resourcePath(visit.resource, visit.namespace, visit.name)
         try {
           const res = await client.request<KubeObject>({path, resource: groupResource})
-          result.targets.push({resource: visit.resource, namespace: visit.namespace, name: visit.name, object: res.data})
+          found({resource: visit.resource, namespace: visit.namespace, name: visit.name, object: res.data})
         } catch (err) {
           if (err instanceof StatusError && err.code === 404 && visit.resource.namespaced) throw await explainNotFound(client, visit.namespace, err)
           throw err
@@ -65,13 +71,14 @@ export async function findTargets(ctx: Ctx, opts: TargetOptions): Promise<Target
       const query = opts.selector ? {labelSelector: opts.selector} : {}
       const res = await client.request<ObjectList>({path: resourcePath(visit.resource, visit.namespace), query, resource: groupResource})
       for (const object of listItems(res.data, visit.resource.kind)) {
-        result.targets.push({resource: visit.resource, namespace: object.metadata?.namespace, name: object.metadata?.name ?? '', object})
+        found({resource: visit.resource, namespace: object.metadata?.namespace, name: object.metadata?.name ?? '', object})
       }
     } catch (err) {
       if (!(err instanceof CliError)) throw err
-      result.errors.push(err)
+      fail(err)
     }
   }
+  for (const f of failures) if (f.before >= visits.length) fail(f.error)
   return result
 }
 
@@ -86,4 +93,25 @@ export function workloadKind(resource: Pick<APIResource, 'kind' | 'group'>): 'De
   if (resource.kind === 'Deployment' || resource.kind === 'DaemonSet') return resource.kind
   if (resource.kind === 'StatefulSet' && resource.group === 'apps') return resource.kind
   return undefined
+}
+
+/**
+ * kubectl's ContinueOnError visit: each target in the order asked for, the failures (lookups and
+ * those `fn` throws) reported together at the end.
+ */
+export async function visitTargets(ordered: ReadonlyArray<Target | CliError>, fn: (target: Target) => Promise<void>): Promise<void> {
+  const errors: CliError[] = []
+  for (const entry of ordered) {
+    if (entry instanceof CliError) {
+      errors.push(entry)
+      continue
+    }
+    try {
+      await fn(entry)
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err
+      errors.push(err)
+    }
+  }
+  throwAll(errors)
 }
