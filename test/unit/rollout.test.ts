@@ -9,7 +9,7 @@ import {CliError, StatusError} from '../../src/lib/errors.js'
 import {memoryIO} from '../../src/lib/io.js'
 import {rfc3339, rolloutPatch} from '../../src/lib/ops/rollout.js'
 import {runRolloutStatus, StatusLine} from '../../src/lib/ops/rollout-status.js'
-import {RolloutError, throwAll} from '../../src/lib/rollout/errors.js'
+import {GoError, throwAll} from '../../src/lib/resources/visit-errors.js'
 import {planControllerRevisionRollback, planDeploymentRollback, printTemplate, type Revision, viewHistory} from '../../src/lib/rollout/history.js'
 import {daemonSetStatus, deploymentStatus, statefulSetStatus} from '../../src/lib/rollout/status-viewer.js'
 import {serveDiscovery, testCtx} from '../fixtures/discovery/index.js'
@@ -175,11 +175,11 @@ describe('rollback plans', () => {
 describe('throwAll', () => {
   it("prints one error with kubectl's prefix, several one per line as they are", () => {
     expect(() => throwAll([])).not.toThrow()
-    expect(() => throwAll([new RolloutError('failed to patch: x')])).toThrow(/^error: failed to patch: x$/)
+    expect(() => throwAll([new GoError('failed to patch: x')])).toThrow(/^error: failed to patch: x$/)
     const notFound = new StatusError({reason: 'NotFound', code: 404, message: 'deployments.apps "nope" not found'})
     let caught: unknown
     try {
-      throwAll([notFound, new RolloutError('error: deployments.apps "web" is already paused'), new RolloutError('no last revision to roll back to')])
+      throwAll([notFound, new GoError('error: deployments.apps "web" is already paused'), new GoError('no last revision to roll back to')])
     } catch (err) {
       caught = err
     }

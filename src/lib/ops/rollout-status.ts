@@ -8,9 +8,10 @@ import {CliError, StatusError} from '../errors.js'
 import type {OutStream} from '../io.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
-import {RolloutError} from '../rollout/errors.js'
+import {GoError} from '../resources/visit-errors.js'
 import {type RolloutStatus, statusViewer} from '../rollout/status-viewer.js'
-import {findTargets, groupKindString, type Target, type TargetOptions, visitTargets, workloadKind} from '../rollout/targets.js'
+import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
+import {groupKindString, requireResources, workloadKind} from '../rollout/targets.js'
 import {ndjson} from './get-watch.js'
 
 export interface RolloutStatusOptions extends TargetOptions {
@@ -54,14 +55,15 @@ export class StatusLine {
 const TIMED_OUT = 'timed out waiting for the condition'
 
 export async function runRolloutStatus(ctx: Ctx, opts: RolloutStatusOptions): Promise<void> {
-  if (opts.revision < 0) throw new RolloutError(`revision must be a positive integer: ${opts.revision}`)
+  if (opts.revision < 0) throw new GoError(`revision must be a positive integer: ${opts.revision}`)
+  requireResources(opts)
   const {ordered, namespace} = await findTargets(ctx, opts)
   const client = await ctx.client()
   const line = new StatusLine(ctx.io.out, ctx.io.outIsTTY)
   if (ordered.length === 0) ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
   await visitTargets(ordered, async (target) => {
     const viewer = statusViewer(workloadKind(target.resource))
-    if (!viewer) throw new RolloutError(`no status viewer has been implemented for ${groupKindString(target.resource)}`)
+    if (!viewer) throw new GoError(`no status viewer has been implemented for ${groupKindString(target.resource)}`)
     try {
       await untilDone(client, target, (object) => {
         const status = viewer(object, opts.revision)
@@ -89,7 +91,7 @@ async function untilDone(client: KubeClient, target: Target, done: (object: Kube
   const fieldSelector = `metadata.name=${target.name}`
   const resource = {group: target.resource.group, resource: target.resource.name}
   const failIfTimedOut = (err: unknown): never => {
-    if (timedOut) throw new RolloutError(TIMED_OUT)
+    if (timedOut) throw new GoError(TIMED_OUT)
     throw err
   }
   try {
@@ -127,7 +129,7 @@ async function untilDone(client: KubeClient, target: Target, done: (object: Kube
             throw new StatusError(object as never)
           }
           rv = object.metadata?.resourceVersion ?? rv
-          if (event.type === 'DELETED') throw new RolloutError('object has been deleted')
+          if (event.type === 'DELETED') throw new GoError('object has been deleted')
           if (done(object)) {
             finished = true
             break
@@ -136,7 +138,7 @@ async function untilDone(client: KubeClient, target: Target, done: (object: Kube
       } catch (err) {
         if (signal.aborted) failIfTimedOut(err)
         // A connection lost mid-stream is resumed like a stream the server ended.
-        if (!(err instanceof Error) || err instanceof StatusError || err instanceof RolloutError) throw err
+        if (!(err instanceof Error) || err instanceof StatusError || err instanceof GoError) throw err
       } finally {
         stream.destroy()
       }

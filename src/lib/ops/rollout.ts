@@ -5,8 +5,9 @@ import {CliError} from '../errors.js'
 import {createPrinter} from '../create/output.js'
 import {type DryRun, parseDryRun} from '../dry-run.js'
 import {groupResource, resourcePath} from '../resources/paths.js'
-import {RolloutError, throwAll} from '../rollout/errors.js'
-import {findTargets, type Target, type TargetOptions, visitTargets} from '../rollout/targets.js'
+import {GoError, throwAll} from '../resources/visit-errors.js'
+import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
+import {requireResources} from '../rollout/targets.js'
 import {klogLine} from './delete-options.js'
 
 type Obj = Record<string, any>
@@ -69,6 +70,7 @@ const DONE: Record<PatchVerb, string> = {pause: 'paused', resume: 'resumed', res
 
 export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Promise<void> {
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  requireResources(opts)
   const {targets, errors, namespace} = await findTargets(ctx, opts)
   if (targets.length === 0 && errors.length === 0) {
     ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
@@ -81,12 +83,12 @@ export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Prom
     try {
       patch = rolloutPatch(opts.verb, target, opts.now ?? new Date())
     } catch (err) {
-      errors.push(new RolloutError(`error: ${groupResource(target.resource)} ${JSON.stringify(target.name)} ${(err as Error).message}`))
+      errors.push(new GoError(`error: ${groupResource(target.resource)} ${JSON.stringify(target.name)} ${(err as Error).message}`))
       continue
     }
     if (patch === '{}') {
       errors.push(
-        new RolloutError(
+        new GoError(
           `failed to create patch for ${target.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`,
         ),
       )
@@ -103,7 +105,7 @@ export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Prom
       print(res.data, ctx.io.out, printOpts(DONE[opts.verb]))
     } catch (err) {
       if (!(err instanceof CliError)) throw err
-      errors.push(new RolloutError(`failed to patch: ${statusText(err)}`))
+      errors.push(new GoError(`failed to patch: ${statusText(err)}`))
     }
   }
   throwAll(errors)
@@ -120,8 +122,9 @@ export interface RolloutHistoryOptions extends TargetOptions, RolloutPrintOption
 }
 
 export async function runRolloutHistory(ctx: Ctx, opts: RolloutHistoryOptions): Promise<void> {
-  if (opts.revision < 0) throw new RolloutError(`revision must be a positive integer: ${opts.revision}`)
+  if (opts.revision < 0) throw new GoError(`revision must be a positive integer: ${opts.revision}`)
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  requireResources(opts)
   const {ordered} = await findTargets(ctx, opts)
   const {fetchHistory, viewHistory} = await import('../rollout/history.js')
   const client = await ctx.client()
@@ -131,7 +134,7 @@ export async function runRolloutHistory(ctx: Ctx, opts: RolloutHistoryOptions): 
       const revisions = opts.revision > 0 ? [opts.revision] : [...history.keys()].sort((a, b) => a - b)
       for (const r of revisions) {
         const entry = history.get(r)
-        if (!entry) throw new RolloutError('unable to find the specified revision')
+        if (!entry) throw new GoError('unable to find the specified revision')
         print(entry.object, ctx.io.out, {typed: true, operation: '', showManagedFields: opts.showManagedFields ?? false})
       }
       return
@@ -153,6 +156,7 @@ export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promis
   const {dryRun, warning} = parseDryRun(opts.dryRun)
   if (warning) ctx.io.err.write(`${klogLine('W', warning, new Date(), 'rollout.ts')}\n`)
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  requireResources(opts)
   const {ordered} = await findTargets(ctx, opts)
   const {planRollback} = await import('../rollout/history.js')
   const client = await ctx.client()
@@ -169,7 +173,7 @@ export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promis
         })
       } catch (err) {
         if (!(err instanceof CliError)) throw err
-        throw new RolloutError(`failed restoring revision ${opts.toRevision}: ${statusText(err)}`)
+        throw new GoError(`failed restoring revision ${opts.toRevision}: ${statusText(err)}`)
       }
     }
     print(target.object, ctx.io.out, {typed: true, operation: `${plan.result}${DRY_RUN_SUFFIX[dryRun]}`, showManagedFields: opts.showManagedFields ?? false})

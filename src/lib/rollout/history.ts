@@ -6,9 +6,10 @@ import {labelSelectorString} from '../describe/format.js'
 import {describePodTemplate} from '../describe/pod-spec.js'
 import {escapeTerminal, type PrefixWriter, tabbedString} from '../describe/writer.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
-import {RolloutError} from './errors.js'
+import {GoError} from '../resources/visit-errors.js'
 import {REVISION_ANNOTATION} from './status-viewer.js'
-import {groupKindString, type Target, workloadKind} from './targets.js'
+import type {Target} from '../resources/targets.js'
+import {groupKindString, workloadKind} from './targets.js'
 
 type Obj = Record<string, any>
 
@@ -53,9 +54,9 @@ function supportedKind(target: Target, verb: 'history' | 'rollbacker'): 'Deploym
   const gk = groupKindString(target.resource)
   if (!VISITED_KINDS.has(`${target.resource.group}/${target.resource.kind}`)) {
     const retrieving = verb === 'history' ? 'history' : 'rollbacker'
-    throw new RolloutError(`error retrieving ${retrieving} for ${JSON.stringify(gk)}, no visitor method exists for {${target.resource.group} ${target.resource.kind}}`)
+    throw new GoError(`error retrieving ${retrieving} for ${JSON.stringify(gk)}, no visitor method exists for {${target.resource.group} ${target.resource.kind}}`)
   }
-  throw new RolloutError(verb === 'history' ? `no history viewer has been implemented for ${JSON.stringify(gk)}` : `no rollbacker has been implemented for ${JSON.stringify(gk)}`)
+  throw new GoError(verb === 'history' ? `no history viewer has been implemented for ${JSON.stringify(gk)}` : `no rollbacker has been implemented for ${JSON.stringify(gk)}`)
 }
 
 // The kinds kubectl's GroupKindElement visitor knows; others have "no visitor method".
@@ -76,7 +77,7 @@ async function deploymentReplicaSets(client: KubeClient, d: Obj): Promise<Obj[]>
     const selector = labelSelectorString(d.spec?.selector)
     list = (await client.request<ObjectList>({path: `/apis/apps/v1/namespaces/${namespace}/replicasets`, query: {labelSelector: selector}})).data
   } catch (err) {
-    throw new RolloutError(`failed to retrieve replica sets from deployment ${d.metadata?.name ?? ''}: ${(err as Error).message}`)
+    throw new GoError(`failed to retrieve replica sets from deployment ${d.metadata?.name ?? ''}: ${(err as Error).message}`)
   }
   const split = splitReplicaSets(list.items as Obj[], d)
   return [...split.old, ...split.new].map((rs) => ({kind: 'ReplicaSet', apiVersion: 'apps/v1', ...rs}))
@@ -114,7 +115,7 @@ export function viewHistory(history: Map<number, Revision>, revision: number): s
   if (history.size === 0) return 'No rollout history found.'
   if (revision > 0) {
     const entry = history.get(revision)
-    if (!entry) throw new RolloutError('unable to find the specified revision')
+    if (!entry) throw new GoError('unable to find the specified revision')
     return printTemplate(entry.template)
   }
   const revisions = [...history.keys()].sort((a, b) => a - b)
@@ -149,7 +150,7 @@ export function planDeploymentRollback(d: Obj, replicaSets: Obj[], toRevision: n
   if (toRevision < 0) throw revisionNotFound(toRevision)
   const rs = replicaSetForRevision(d, replicaSets, toRevision)
   if (dryRun === 'client') return {result: printTemplate(rs.spec?.template ?? {})}
-  if (d.spec?.paused) throw new RolloutError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
+  if (d.spec?.paused) throw new GoError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
   if (equalIgnoreHash(rs.spec?.template, d.spec?.template)) return {result: `skipped rollback (current template already matches revision ${toRevision})`}
   const template: Obj = structuredClone(rs.spec?.template ?? {})
   if (template.metadata?.labels) delete template.metadata.labels['pod-template-hash']
@@ -185,14 +186,14 @@ function replicaSetForRevision(d: Obj, replicaSets: Obj[], toRevision: number): 
     } else if (toRevision === v) return rs
   }
   if (toRevision > 0) throw revisionNotFound(toRevision)
-  if (!previous) throw new RolloutError(`no rollout history found for deployment ${JSON.stringify(d.metadata?.name ?? '')}`)
+  if (!previous) throw new GoError(`no rollout history found for deployment ${JSON.stringify(d.metadata?.name ?? '')}`)
   return previous
 }
 
 /** DaemonSetRollbacker / StatefulSetRollbacker.Rollback, given the object and its ControllerRevisions. */
 export function planControllerRevisionRollback(object: Obj, revisions: Obj[], toRevision: number, dryRun: DryRun): RollbackPlan {
   if (toRevision < 0) throw revisionNotFound(toRevision)
-  if (toRevision === 0 && revisions.length <= 1) throw new RolloutError('no last revision to roll back to')
+  if (toRevision === 0 && revisions.length <= 1) throw new GoError('no last revision to roll back to')
   let target: Obj | undefined
   if (toRevision === 0) target = [...revisions].sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0))[revisions.length - 2]
   else target = revisions.find((cr) => (cr.revision ?? 0) === toRevision)
@@ -203,8 +204,8 @@ export function planControllerRevisionRollback(object: Obj, revisions: Obj[], to
   return {result: ROLLED_BACK, patch: {body: JSON.stringify(target.data ?? {}), contentType: 'application/strategic-merge-patch+json'}}
 }
 
-function revisionNotFound(revision: number): RolloutError {
-  return new RolloutError(`unable to find specified revision ${revision} in history`)
+function revisionNotFound(revision: number): GoError {
+  return new GoError(`unable to find specified revision ${revision} in history`)
 }
 
 /** Plans the rollback of a target, fetching what its rollbacker needs. */

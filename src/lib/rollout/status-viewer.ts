@@ -1,6 +1,6 @@
 // kubectl's rollout status viewers: one line saying where a Deployment, DaemonSet or StatefulSet's
 // rollout stands, and whether it is done. Pure functions of the object.
-import {RolloutError} from './errors.js'
+import {GoError} from '../resources/visit-errors.js'
 import type {KubeObject} from '../resources/objects.js'
 
 export interface RolloutStatus {
@@ -17,7 +17,7 @@ export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision'
 export function deploymentRevision(object: KubeObject): number {
   const value = object.metadata?.annotations?.[REVISION_ANNOTATION]
   if (value === undefined) return 0
-  if (!/^[+-]?\d+$/.test(value)) throw new RolloutError(`strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`)
+  if (!/^[+-]?\d+$/.test(value)) throw new GoError(`strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`)
   return Number(value)
 }
 
@@ -28,14 +28,14 @@ export function deploymentStatus(d: Obj, revision: number): RolloutStatus {
     try {
       current = deploymentRevision(d)
     } catch (err) {
-      throw new RolloutError(`cannot get the revision of deployment "${name}": ${(err as Error).message}`)
+      throw new GoError(`cannot get the revision of deployment "${name}": ${(err as Error).message}`)
     }
-    if (revision !== current) throw new RolloutError(`desired revision (${revision}) is different from the running revision (${current})`)
+    if (revision !== current) throw new GoError(`desired revision (${revision}) is different from the running revision (${current})`)
   }
   const status: Obj = d.status ?? {}
   if ((d.metadata?.generation ?? 0) <= (status.observedGeneration ?? 0)) {
     const progressing = ((status.conditions ?? []) as Obj[]).find((c) => c.type === 'Progressing')
-    if (progressing?.reason === 'ProgressDeadlineExceeded') throw new RolloutError(`deployment "${name}" exceeded its progress deadline`)
+    if (progressing?.reason === 'ProgressDeadlineExceeded') throw new GoError(`deployment "${name}" exceeded its progress deadline`)
     const replicas: number | undefined = d.spec?.replicas
     const updated = status.updatedReplicas ?? 0
     if (replicas !== undefined && replicas !== null && updated < replicas) {
@@ -54,7 +54,7 @@ export function deploymentStatus(d: Obj, revision: number): RolloutStatus {
 
 export function daemonSetStatus(ds: Obj): RolloutStatus {
   const name = ds.metadata?.name ?? ''
-  if (ds.spec?.updateStrategy?.type !== 'RollingUpdate') throw new RolloutError('rollout status is only available for RollingUpdate strategy type')
+  if (ds.spec?.updateStrategy?.type !== 'RollingUpdate') throw new GoError('rollout status is only available for RollingUpdate strategy type')
   const status: Obj = ds.status ?? {}
   if ((ds.metadata?.generation ?? 0) <= (status.observedGeneration ?? 0)) {
     const desired = status.desiredNumberScheduled ?? 0
@@ -71,7 +71,7 @@ export function daemonSetStatus(ds: Obj): RolloutStatus {
 
 export function statefulSetStatus(sts: Obj): RolloutStatus {
   const strategy: Obj = sts.spec?.updateStrategy ?? {}
-  if (strategy.type !== 'RollingUpdate') throw new RolloutError('rollout status is only available for RollingUpdate strategy type')
+  if (strategy.type !== 'RollingUpdate') throw new GoError('rollout status is only available for RollingUpdate strategy type')
   const status: Obj = sts.status ?? {}
   if (!status.observedGeneration || (sts.metadata?.generation ?? 0) > status.observedGeneration) {
     return waiting('Waiting for statefulset spec update to be observed...\n')
