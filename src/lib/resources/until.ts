@@ -5,7 +5,7 @@ import type {Readable} from 'node:stream'
 import type {KubeClient} from '../client/types.js'
 import {CliError, StatusError} from '../errors.js'
 import {ndjson} from '../ops/get-watch.js'
-import type {KubeObject, ObjectList} from './objects.js'
+import {type KubeObject, listItems, type ObjectList} from './objects.js'
 import {resourcePath} from './paths.js'
 import type {Target} from './targets.js'
 import {GoError} from './visit-errors.js'
@@ -51,7 +51,7 @@ export async function untilWithSync(
   try {
     const list = async (first: boolean): Promise<{rv: string; finished: boolean}> => {
       const res = await client.request<ObjectList>({path, query: {fieldSelector}, resource, signal}).catch(failIfTimedOut)
-      const object = res.data.items[0]
+      const object = listItems(res.data, target.resource.kind)[0]
       if (object === undefined && first) opts.missing?.()
       return {rv: res.data.metadata?.resourceVersion ?? '', finished: object !== undefined && check(object)}
     }
