@@ -60,9 +60,13 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
       case 'delete':
         // kubectl's first look at the object is a request made with the spent deadline.
         if (timeoutMs > 0 && remaining <= 0) throw new GoError('client rate limiter Wait returned an error: context deadline exceeded')
-        await waitForDeletion(client, [{resource: target.resource, namespace: target.namespace, name: target.name}], {
-          timeoutMs: timeoutMs === 0 ? -1 : remaining,
-        })
+        if (timeoutMs === 0) {
+          const gone = await client.request({path: resourcePath(target.resource, target.namespace, target.name)}).then(
+            () => false,
+            (err: unknown) => (isNotFound(err) ? true : Promise.reject(err)),
+          )
+          if (!gone) throw new GoError(`condition not met for ${objectName}`)
+        } else await waitForDeletion(client, [{resource: target.resource, namespace: target.namespace, name: target.name}], {timeoutMs: remaining})
         printMet(target.object)
         return
     }
