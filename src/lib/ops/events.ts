@@ -162,8 +162,8 @@ export async function runEvents(ctx: Ctx, opts: EventsOptions): Promise<void> {
     token = res.data.metadata?.continue || undefined
   } while (token)
   const events = sortEvents(items.filter(wanted).map((e) => (e.kind ? e : {kind: 'Event', apiVersion: 'v1', ...e})))
-  if (!opts.allNamespaces && events.length === 0) {
-    ctx.io.err.write(`No events found in ${namespace} namespace.\n`)
+  if (events.length === 0) {
+    ctx.io.err.write(opts.allNamespaces ? 'No events found.\n' : `No events found in ${namespace} namespace.\n`)
     return
   }
   if (print) {
