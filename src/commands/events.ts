@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
+import {allNamespacesFlag, objectPrintFlags} from '../lib/print-flags.js'
 
 export default class Events extends KubeCommand {
   static summary = 'List events'
@@ -21,30 +22,21 @@ export default class Events extends KubeCommand {
   // kubectl takes and ignores positional arguments here.
   static strict = false
   static flags = {
-    'all-namespaces': Flags.boolean({
-      char: 'A',
-      description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    }),
-    'allow-missing-template-keys': Flags.boolean({
-      allowNo: true,
-      default: true,
-      description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to jsonpath output formats.',
-    }),
-    'chunk-size': Flags.integer({
-      default: 500,
+    ...allNamespacesFlag,
+    ...objectPrintFlags,
+    'chunk-size': Flags.string({
+      default: '500',
       description: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.',
     }),
     for: Flags.string({description: 'Filter events to only those pertaining to the specified resource.'}),
     'no-headers': Flags.boolean({description: "When using the default output format, don't print headers."}),
-    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
-    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
     types: Flags.string({multiple: true, description: 'Output only events of given types.'}),
     watch: Flags.boolean({char: 'w', description: 'After listing the requested events, watch for more events.'}),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Events)
-    const {runEvents} = await import('../lib/ops/events.js')
+    const [{runEvents}, {parseIntFlag}] = await Promise.all([import('../lib/ops/events.js'), import('../lib/create/int-flag.js')])
     await runEvents(this.ctx(flags), {
       allNamespaces: flags['all-namespaces'],
       for: flags.for,
@@ -54,7 +46,7 @@ export default class Events extends KubeCommand {
       output: flags.output,
       showManagedFields: flags['show-managed-fields'],
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
-      chunkSize: flags['chunk-size'],
+      chunkSize: parseIntFlag(flags['chunk-size'], 64, 'chunk-size', 'events'),
     })
   }
 }

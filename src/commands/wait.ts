@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
+import {allNamespacesFlag, objectPrintFlags} from '../lib/print-flags.js'
 
 export default class Wait extends KubeCommand {
   static summary = 'Experimental: Wait for a specific condition on one or many resources'
@@ -25,15 +26,8 @@ export default class Wait extends KubeCommand {
   static strict = false
   static flags = {
     all: Flags.boolean({description: 'Select all resources in the namespace of the specified resource types'}),
-    'all-namespaces': Flags.boolean({
-      char: 'A',
-      description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
-    }),
-    'allow-missing-template-keys': Flags.boolean({
-      allowNo: true,
-      default: true,
-      description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to jsonpath output formats.',
-    }),
+    ...allNamespacesFlag,
+    ...objectPrintFlags,
     'field-selector': Flags.string({
       description:
         "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
@@ -44,7 +38,6 @@ export default class Wait extends KubeCommand {
       description:
         "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
     }),
-    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
     recursive: Flags.boolean({
       char: 'R',
       allowNo: true,
@@ -77,6 +70,7 @@ export default class Wait extends KubeCommand {
       timeout: flags.timeout,
       output: flags.output,
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      showManagedFields: flags['show-managed-fields'],
     })
   }
 }

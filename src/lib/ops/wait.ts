@@ -18,6 +18,7 @@ export interface WaitOptions extends TargetOptions {
   all: boolean
   output?: string
   allowMissingTemplateKeys?: boolean
+  showManagedFields?: boolean
 }
 
 const MISSING_RESOURCE =
@@ -43,7 +44,7 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
     throw usageError('resource(s) were provided, but no name was specified')
   }
   const deadline = Date.now() + timeoutMs
-  const printMet = (object: KubeObject) => print(object, ctx.io.out, {typed: false, operation: 'condition met', showManagedFields: false})
+  const printMet = (object: KubeObject) => print(object, ctx.io.out, {typed: false, operation: 'condition met', showManagedFields: opts.showManagedFields ?? false})
 
   if (forWhat.kind === 'create') await untilCreated(ctx, opts, deadline)
   const {ordered, targets} = await findTargets(ctx, opts)

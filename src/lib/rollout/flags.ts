@@ -1,5 +1,6 @@
 // The flags every rollout subcommand shares, with kubectl's names, defaults and help text.
 import {Flags} from '@oclif/core'
+import {objectPrintFlags} from '../print-flags.js'
 
 export const targetFlags = {
   filename: Flags.string({
@@ -19,15 +20,7 @@ export const targetFlags = {
   }),
 }
 
-export const printFlags = {
-  'allow-missing-template-keys': Flags.boolean({
-    allowNo: true,
-    default: true,
-    description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to jsonpath output formats.',
-  }),
-  output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
-  'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
-}
+export const printFlags = objectPrintFlags
 
 export const fieldManagerFlag = {
   'field-manager': Flags.string({default: 'kubectl-rollout', description: 'Name of the manager used to track field ownership.'}),
