@@ -115,7 +115,7 @@ describe('runEvents against the fake server', () => {
   it('lists sorted by time, with --for turned into a field selector', async () => {
     serveDiscovery(fake, {crd: false, groups: [], times: Number.POSITIVE_INFINITY})
     fake.on('GET', EVENTS, (req) => {
-      expect(req.query.get('fieldSelector')).toBe('involvedObject.kind=Pod,involvedObject.name=p1')
+      expect(req.query.get('fieldSelector')).toBe('involvedObject.kind=Pod,involvedObject.apiVersion=v1,involvedObject.name=p1')
       expect(req.query.get('limit')).toBe('500')
       return {body: {kind: 'EventList', apiVersion: 'v1', metadata: {}, items: [ev('newer', 'Normal', 5, '2'), ev('older', 'Normal', 50, '1')]}}
     })

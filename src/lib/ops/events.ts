@@ -4,12 +4,14 @@ import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
 import {createPrinter} from '../create/output.js'
 import {humanDuration} from '../describe/time.js'
+import type {APIResource} from '../discovery/types.js'
 import {CliError, StatusError, usageError} from '../errors.js'
 import {goSort} from '../go/sort.js'
 import {TabWriter} from '../printers/columns.js'
 import {escapeTerminal} from '../printers/table.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
+import {apiVersion} from '../resources/paths.js'
 import {ndjson} from './get-watch.js'
 
 export interface EventsOptions {
@@ -123,15 +125,15 @@ export async function runEvents(ctx: Ctx, opts: EventsOptions): Promise<void> {
   if (opts.for) {
     const {type, name} = splitFor(opts.for)
     const discovery = await ctx.discovery()
-    let kind: string
+    let resource: APIResource
     try {
-      kind = (await discovery.resolve(type)).kind
+      resource = await discovery.resolve(type)
     } catch (err) {
       // kubectl prints a mapper miss as it is, without "error: ".
       if (err instanceof CliError && err.message.startsWith(`error: ${NO_MATCH}`)) throw new CliError(err.message.slice('error: '.length))
       throw err
     }
-    fieldSelector = `involvedObject.kind=${kind},involvedObject.name=${name}`
+    fieldSelector = `involvedObject.kind=${resource.kind},involvedObject.apiVersion=${apiVersion(resource)},involvedObject.name=${name}`
   }
   const client = await ctx.client()
   const path = opts.allNamespaces ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`
