@@ -10,8 +10,7 @@ export default class Wait extends KubeCommand {
     '"delete" keyword as the value to the --for flag.\n\n' +
     'A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option ' +
     'to change to output destination.\n\n' +
-    'Differences from kubectl: -A with a selector waits on the matching objects in every namespace (kubectl 1.32 fails with a ' +
-    'namespace mismatch); --local is not offered (it only reads -f files, which have no status to wait for); ktl has no Go ' +
+    'Differences from kubectl: --local is not offered (it only reads -f files, which have no status to wait for); ktl has no Go ' +
     'templates (-o go-template and template are not offered).'
   static usage =
     "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]"

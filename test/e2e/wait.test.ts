@@ -119,6 +119,22 @@ describe('wait matches kubectl', () => {
     await expectSame(['wait', ...args])
   }, 30_000)
 
+  it('-A with a selector and no -n waits in every namespace', async () => {
+    const [ours, theirs] = await Promise.all([
+      ktl(['wait', 'pods', '-A', '-l', 'e2e-wait=x', '--for=condition=Ready']),
+      kubectl(['wait', 'pods', '-A', '-l', 'e2e-wait=x', '--for=condition=Ready']),
+    ])
+    expect(ours).toEqual(theirs)
+    expect(ours.stdout).toBe('pod/p1 condition met\npod/p1 condition met\n')
+  }, 30_000)
+
+  it('-A with a selector and -n fails for each object as kubectl does', async () => {
+    const args = ['wait', 'pods', '-n', NS_T, '-A', '-l', 'e2e-wait=x', '--for=condition=Ready']
+    const [ours, theirs] = await Promise.all([ktl(args), kubectl(args)])
+    expect(ours).toEqual(theirs)
+    expect(ours.stderr).toMatch(/^the namespace from the provided object "e2e-wait-k" does not match the namespace ""\. You must pass '--namespace=e2e-wait-k' to perform this operation\.\n/)
+  }, 30_000)
+
   it('times out with kubectl\'s text and exit code', async () => {
     const ours = await expectSame(['wait', 'pod/p1', '--for=condition=Ready=false', '--timeout=1s'])
     expect(ours.stderr).toBe('error: timed out waiting for the condition on pods/p1\n')

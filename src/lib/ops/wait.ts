@@ -47,7 +47,12 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
   const printMet = (object: KubeObject) => print(object, ctx.io.out, {typed: false, operation: 'condition met', showManagedFields: opts.showManagedFields ?? false})
 
   if (forWhat.kind === 'create') await untilCreated(ctx, opts, deadline)
-  const {ordered, targets} = await findTargets(ctx, opts)
+  let {ordered, targets} = await findTargets(ctx, opts)
+  if (opts.allNamespaces && ctx.overrides.namespace) {
+    // kubectl's builder holds -n against -A's empty namespace: every namespaced object found fails.
+    ordered = ordered.map((e) => (e instanceof CliError || !e.namespace ? e : namespaceMismatch(e.namespace)))
+    targets = targets.filter((t) => !t.namespace)
+  }
   const client = await ctx.client()
   // Waiting for deletion, an object already gone has nothing to wait for.
   const entries = forWhat.kind === 'delete' ? ordered.filter((e) => !isNotFound(e)) : ordered
@@ -90,6 +95,12 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
     printMet(object)
   })
   if (targets.length === 0 && forWhat.kind !== 'delete') throw new GoError('no matching resources found')
+}
+
+function namespaceMismatch(namespace: string): GoError {
+  return new GoError(
+    `the namespace from the provided object ${JSON.stringify(namespace)} does not match the namespace "". You must pass '--namespace=${namespace}' to perform this operation.`,
+  )
 }
 
 function notFound(target: Target): StatusError {
