@@ -1,0 +1,141 @@
+// explain without a cluster: the bundled schemas (schemas/, see scripts/gen-schemas.mjs) turned into
+// the OpenAPI v3 document a server of that release would serve for one group/version, so the same
+// renderer prints them. The bundled schemas carry no descriptions, so every description is empty.
+import {readFileSync} from 'node:fs'
+import {CliError} from '../errors.js'
+import {type BuiltinKind, builtinKinds, SCHEMAS_DIR, splitAPIVersion} from '../validate/schema-set.js'
+import type {SwaggerDocument, SwaggerSchema} from './openapi-v2.js'
+import {type GroupVersionResource, gvrString, type V3Document, type V3Schema} from './openapi-v3.js'
+
+const DEF = '#/definitions/'
+const COMPONENT = '#/components/schemas/'
+
+// Types the API server's v3 spec gives its own shape, which the bundled validation schemas replace.
+const SPECIAL: Record<string, V3Schema> = {
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': {type: 'string', format: 'int-or-string'},
+  'io.k8s.apimachinery.pkg.api.resource.Quantity': {oneOf: [{type: 'string'}, {type: 'number'}]},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Time': {type: 'string', format: 'date-time'},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': {type: 'string', format: 'date-time'},
+  'io.k8s.apimachinery.pkg.runtime.RawExtension': {type: 'object'},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': {type: 'object'},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Patch': {type: 'object'},
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON': {},
+}
+
+interface JSONSchema {
+  $ref?: string
+  type?: string | string[]
+  properties?: Record<string, JSONSchema>
+  additionalProperties?: JSONSchema | boolean
+  items?: JSONSchema
+  required?: string[]
+}
+
+/** A property, item or map value: references wrapped in allOf as the server's v3 spec does. */
+function convert(s: JSONSchema): V3Schema {
+  if (s.$ref) return {allOf: [{$ref: COMPONENT + s.$ref.slice(DEF.length)}]}
+  const out: V3Schema = {}
+  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== 'null')
+  if (types.length === 1) out.type = types[0]
+  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, convert(v)]))
+  if (typeof s.additionalProperties === 'object') out.additionalProperties = convert(s.additionalProperties)
+  if (s.items) out.items = convert(s.items)
+  if (s.required) out.required = s.required
+  return out
+}
+
+let definitions: Record<string, JSONSchema> | undefined
+
+function loadDefinitions(): Record<string, JSONSchema> {
+  definitions ??= (JSON.parse(readFileSync(new URL('_definitions.json', SCHEMAS_DIR), 'utf8')) as {definitions: Record<string, JSONSchema>}).definitions
+  return definitions
+}
+
+/** The v3 document for the group/version `kind` belongs to, with the one path explain looks the kind up by. */
+export function bundledDocument(kind: BuiltinKind): V3Document {
+  const {group, version} = splitAPIVersion(kind.apiVersion)
+  const schemas: Record<string, V3Schema> = {}
+  for (const [name, schema] of Object.entries(loadDefinitions())) schemas[name] = SPECIAL[name] ?? convert(schema)
+  for (const k of builtinKinds()) {
+    const gv = splitAPIVersion(k.apiVersion)
+    const schema = schemas[k.definition]
+    schema['x-kubernetes-group-version-kind'] = [...((schema['x-kubernetes-group-version-kind'] as unknown[]) ?? []), {group: gv.group, kind: k.kind, version: gv.version}]
+  }
+  const prefix = group ? `/apis/${group}/${version}` : `/api/${version}`
+  const path = kind.namespaced ? `${prefix}/namespaces/{namespace}/${kind.resource}` : `${prefix}/${kind.resource}`
+  return {paths: {[path]: {get: {'x-kubernetes-group-version-kind': {group, kind: kind.kind, version}}}}, components: {schemas}}
+}
+
+// The same types as the v2 spec writes them.
+const SPECIAL_V2: Record<string, SwaggerSchema> = {
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': {type: 'string', format: 'int-or-string'},
+  'io.k8s.apimachinery.pkg.api.resource.Quantity': {type: 'string'},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Time': {type: 'string', format: 'date-time'},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': {type: 'string', format: 'date-time'},
+  'io.k8s.apimachinery.pkg.runtime.RawExtension': {type: 'object'},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': {type: 'object'},
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Patch': {type: 'object'},
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON': {},
+}
+
+function convertV2(s: JSONSchema): SwaggerSchema {
+  if (s.$ref) return {$ref: s.$ref}
+  const out: SwaggerSchema = {}
+  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== 'null')
+  if (types.length === 1) out.type = types[0]
+  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, convertV2(v)]))
+  if (typeof s.additionalProperties === 'object') out.additionalProperties = convertV2(s.additionalProperties)
+  if (s.items) out.items = convertV2(s.items)
+  if (s.required) out.required = s.required
+  return out
+}
+
+/** The bundled schemas as the v2 spec's definitions, each kind's GVKs listed. */
+export function bundledSwagger(): SwaggerDocument {
+  const defs: Record<string, SwaggerSchema> = {}
+  for (const [name, schema] of Object.entries(loadDefinitions())) defs[name] = SPECIAL_V2[name] ?? convertV2(schema)
+  for (const k of builtinKinds()) {
+    const def = defs[k.definition]
+    def['x-kubernetes-group-version-kind'] = [...(def['x-kubernetes-group-version-kind'] ?? []), {...splitAPIVersion(k.apiVersion), kind: k.kind}]
+  }
+  return {definitions: defs}
+}
+
+/**
+ * The bundled kind a user-typed resource (plural, singular or kind, optionally `.group`) names, and the
+ * field path after it: kubectl's SplitAndParseResourceRequestWithMatchingPrefix over the bundled index.
+ */
+export function resolveBundled(input: string, apiVersion?: string): {kind: BuiltinKind; gvr: GroupVersionResource; fieldPath: string[]} {
+  const parts = input.split('.')
+  const name = parts[0].toLowerCase()
+  const all = builtinKinds()
+  const matching = all.filter((k) => k.resource === name || k.kind.toLowerCase() === name)
+  if (matching.length === 0) throw new CliError(`the server doesn't have a resource type ${JSON.stringify(parts[0])}`)
+  // The core group first, then the most stable version of each group (the bundled index lists them so).
+  const ordered = [...matching].sort((a, b) => groupRank(a) - groupRank(b))
+  for (const k of ordered) {
+    const {group} = splitAPIVersion(k.apiVersion)
+    const prefix = group ? `${k.resource}.${group}` : k.resource
+    if (input === prefix || input.startsWith(`${prefix}.`)) return located(k, input.slice(prefix.length + 1))
+  }
+  return located(ordered[0], parts.slice(1).join('.'))
+
+  function located(k: BuiltinKind, rest: string) {
+    const {group, version} = splitAPIVersion(k.apiVersion)
+    let kind = k
+    let gvr = {group, version, resource: k.resource}
+    if (apiVersion) {
+      const wanted = all.find((c) => c.apiVersion === apiVersion && c.kind === k.kind)
+      if (!wanted) throw new CliError(`error: couldn't find resource for "${gvrString({...splitAPIVersion(apiVersion), resource: k.resource})}"`)
+      kind = wanted
+      gvr = {...splitAPIVersion(apiVersion), resource: k.resource}
+    }
+    return {kind, gvr, fieldPath: rest === '' ? [] : rest.split('.')}
+  }
+
+  function groupRank(k: BuiltinKind): number {
+    const {group, version} = splitAPIVersion(k.apiVersion)
+    const stability = /^v\d+$/.test(version) ? 0 : /beta/.test(version) ? 1 : 2
+    return (group === '' ? 0 : 10) + stability
+  }
+}
