@@ -1,6 +1,7 @@
 // explain without a cluster: the bundled schemas (schemas/, see scripts/gen-schemas.mjs) turned into
-// the OpenAPI v3 document a server of that release would serve for one group/version, so the same
-// renderer prints them. The bundled schemas carry no descriptions, so every description is empty.
+// the OpenAPI v3 (or v2) document a server of that release would serve, with the documentation
+// from _descriptions.json, so the same renderers print them. The v2 spec the schemas come from lists
+// no enum values, so unlike a live 1.36 server's v3 document this one has none.
 import {readFileSync} from 'node:fs'
 import {CliError} from '../errors.js'
 import {type BuiltinKind, builtinKinds, SCHEMAS_DIR, splitAPIVersion} from '../validate/schema-set.js'
@@ -45,6 +46,20 @@ function convert(s: JSONSchema): V3Schema {
 }
 
 let definitions: Record<string, JSONSchema> | undefined
+let descriptions: Record<string, {d?: string; p?: Record<string, string>}> | undefined
+
+/** A definition's converted schema with its own and its properties' descriptions put back. */
+function documented<T extends {description?: string; properties?: Record<string, {description?: string}>}>(name: string, schema: T): T {
+  descriptions ??= JSON.parse(readFileSync(new URL('_descriptions.json', SCHEMAS_DIR), 'utf8')) as typeof descriptions
+  const docs = descriptions![name]
+  if (!docs) return schema
+  const out = {...schema}
+  if (docs.d) out.description = docs.d
+  if (docs.p && out.properties) {
+    out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [k, docs.p![k] ? {...v, description: docs.p![k]} : v]))
+  }
+  return out
+}
 
 function loadDefinitions(): Record<string, JSONSchema> {
   definitions ??= (JSON.parse(readFileSync(new URL('_definitions.json', SCHEMAS_DIR), 'utf8')) as {definitions: Record<string, JSONSchema>}).definitions
@@ -55,7 +70,7 @@ function loadDefinitions(): Record<string, JSONSchema> {
 export function bundledDocument(kind: BuiltinKind): V3Document {
   const {group, version} = splitAPIVersion(kind.apiVersion)
   const schemas: Record<string, V3Schema> = {}
-  for (const [name, schema] of Object.entries(loadDefinitions())) schemas[name] = SPECIAL[name] ?? convert(schema)
+  for (const [name, schema] of Object.entries(loadDefinitions())) schemas[name] = documented(name, SPECIAL[name] ?? convert(schema))
   for (const k of builtinKinds()) {
     const gv = splitAPIVersion(k.apiVersion)
     const schema = schemas[k.definition]
@@ -93,7 +108,7 @@ function convertV2(s: JSONSchema): SwaggerSchema {
 /** The bundled schemas as the v2 spec's definitions, each kind's GVKs listed. */
 export function bundledSwagger(): SwaggerDocument {
   const defs: Record<string, SwaggerSchema> = {}
-  for (const [name, schema] of Object.entries(loadDefinitions())) defs[name] = SPECIAL_V2[name] ?? convertV2(schema)
+  for (const [name, schema] of Object.entries(loadDefinitions())) defs[name] = documented(name, SPECIAL_V2[name] ?? convertV2(schema))
   for (const k of builtinKinds()) {
     const def = defs[k.definition]
     def['x-kubernetes-group-version-kind'] = [...(def['x-kubernetes-group-version-kind'] ?? []), {...splitAPIVersion(k.apiVersion), kind: k.kind}]

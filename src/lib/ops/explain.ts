@@ -135,7 +135,7 @@ async function explainBundled(ctx: Ctx, input: string, opts: ExplainOptions, why
   const {KUBERNETES_RELEASE, splitAPIVersion} = await import('../validate/schema-set.js')
   if (opts.apiVersion) parseGroupVersion(opts.apiVersion)
   const {kind, gvr, fieldPath} = resolveBundled(input, opts.apiVersion)
-  ctx.io.err.write(`Warning: ${why.message.replace(/^error: /, '')}; explaining from ktl's bundled Kubernetes ${KUBERNETES_RELEASE} schemas (no descriptions)\n`)
+  ctx.io.err.write(`Warning: ${why.message.replace(/^error: /, '')}; explaining from ktl's bundled Kubernetes ${KUBERNETES_RELEASE} schemas\n`)
   if (opts.output === PLAINTEXT_V2) {
     const {SwaggerModels, renderOpenAPIV2} = await import('../explain/openapi-v2.js')
     const gvk = {...splitAPIVersion(kind.apiVersion), kind: kind.kind}
