@@ -4,7 +4,7 @@
 // no enum values, so unlike a live 1.36 server's v3 document this one has none.
 import {readFileSync} from 'node:fs'
 import {CliError} from '../errors.js'
-import {type BuiltinKind, builtinKinds, SCHEMAS_DIR, splitAPIVersion} from '../validate/schema-set.js'
+import {type BuiltinKind, builtinKinds, KUBERNETES_RELEASE, SCHEMAS_DIR, splitAPIVersion} from '../validate/schema-set.js'
 import type {SwaggerDocument, SwaggerSchema} from './openapi-v2.js'
 import {type GroupVersionResource, gvrString, type V3Document, type V3Schema} from './openapi-v3.js'
 
@@ -125,7 +125,7 @@ export function resolveBundled(input: string, apiVersion?: string): {kind: Built
   const name = parts[0].toLowerCase()
   const all = builtinKinds()
   const matching = all.filter((k) => k.resource === name || k.kind.toLowerCase() === name)
-  if (matching.length === 0) throw new CliError(`the server doesn't have a resource type ${JSON.stringify(parts[0])}`)
+  if (matching.length === 0) throw new CliError(`error: the bundled Kubernetes ${KUBERNETES_RELEASE} schemas have no resource type ${JSON.stringify(parts[0])} (short names need a cluster)`)
   // The core group first, then the most stable version of each group (the bundled index lists them so).
   const ordered = [...matching].sort((a, b) => groupRank(a) - groupRank(b))
   for (const k of ordered) {

@@ -56,24 +56,21 @@ function indent(amount: number, s: string): string {
   return pad + s.replaceAll('\n', `\n${pad}`)
 }
 
-/** Go's %v of a JSON value (enum members). */
+/** How a Go template prints a decoded JSON value (enum members). */
 function goValue(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>'
+  if (v === null || v === undefined) return '<no value>'
   if (typeof v === 'number') return goFloat(v)
   if (typeof v === 'string' || typeof v === 'boolean') return String(v)
   if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`
   return `map[${sortedKeys(v).map((k) => `${k}:${goValue((v as V3Schema)[k])}`).join(' ')}]`
 }
 
-/** strconv.FormatFloat(f, 'g', -1, 64): exponent form from 1e21 and below 1e-4. */
+/** fmt's %v of a float64: the shortest digits, in exponent form below 1e-4 and from 1e6 up. */
 function goFloat(f: number): string {
-  if (f === 0) return '0'
-  const exp = Math.floor(Math.log10(Math.abs(f)))
-  if (exp < -4 || exp >= 21) {
-    const [mantissa, e] = f.toExponential().split('e')
-    const n = Number(e)
-    return `${mantissa}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`
-  }
+  if (f === 0 || !Number.isFinite(f)) return String(f).replace('Infinity', '+Inf')
+  const [mantissa, e] = f.toExponential().split('e')
+  const exp = Number(e)
+  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
   return String(f)
 }
 

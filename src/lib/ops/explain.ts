@@ -133,9 +133,9 @@ async function explainBundled(ctx: Ctx, input: string, opts: ExplainOptions, why
   if (opts.output !== PLAINTEXT && opts.output !== PLAINTEXT_V2) throw why
   const {bundledDocument, bundledSwagger, resolveBundled} = await import('../explain/bundled.js')
   const {KUBERNETES_RELEASE, splitAPIVersion} = await import('../validate/schema-set.js')
+  ctx.io.err.write(`Warning: ${why.message.replace(/^error: /, '')}; explaining from ktl's bundled Kubernetes ${KUBERNETES_RELEASE} schemas\n`)
   if (opts.apiVersion) parseGroupVersion(opts.apiVersion)
   const {kind, gvr, fieldPath} = resolveBundled(input, opts.apiVersion)
-  ctx.io.err.write(`Warning: ${why.message.replace(/^error: /, '')}; explaining from ktl's bundled Kubernetes ${KUBERNETES_RELEASE} schemas\n`)
   if (opts.output === PLAINTEXT_V2) {
     const {SwaggerModels, renderOpenAPIV2} = await import('../explain/openapi-v2.js')
     const gvk = {...splitAPIVersion(kind.apiVersion), kind: kind.kind}
