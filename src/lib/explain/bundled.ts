@@ -11,10 +11,12 @@ import {type GroupVersionResource, gvrString, type V3Document, type V3Schema} fr
 const DEF = '#/definitions/'
 const COMPONENT = '#/components/schemas/'
 
-// Types the API server's v3 spec gives its own shape, which the bundled validation schemas replace.
-const SPECIAL: Record<string, V3Schema> = {
+// Types the API server's spec gives its own shape, which the bundled validation schemas replace; as
+// the v2 spec writes them. The v3 spec writes Quantity as oneOf string or number, without a type.
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity'
+const SPECIAL: Record<string, SwaggerSchema> = {
   'io.k8s.apimachinery.pkg.util.intstr.IntOrString': {type: 'string', format: 'int-or-string'},
-  'io.k8s.apimachinery.pkg.api.resource.Quantity': {oneOf: [{type: 'string'}, {type: 'number'}]},
+  [QUANTITY]: {type: 'string'},
   'io.k8s.apimachinery.pkg.apis.meta.v1.Time': {type: 'string', format: 'date-time'},
   'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': {type: 'string', format: 'date-time'},
   'io.k8s.apimachinery.pkg.runtime.RawExtension': {type: 'object'},
@@ -22,6 +24,7 @@ const SPECIAL: Record<string, V3Schema> = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.Patch': {type: 'object'},
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON': {},
 }
+const SPECIAL_V3: Record<string, V3Schema> = {...(SPECIAL as Record<string, V3Schema>), [QUANTITY]: {oneOf: [{type: 'string'}, {type: 'number'}]}}
 
 interface JSONSchema {
   $ref?: string
@@ -32,18 +35,24 @@ interface JSONSchema {
   required?: string[]
 }
 
-/** A property, item or map value: references wrapped in allOf as the server's v3 spec does. */
-function convert(s: JSONSchema): V3Schema {
-  if (s.$ref) return {allOf: [{$ref: COMPONENT + s.$ref.slice(DEF.length)}]}
-  const out: V3Schema = {}
+/**
+ * The validation schema as an OpenAPI schema: one type (no null), no validation keywords, and
+ * references as `reference(name)` writes them (v3 wraps them in allOf; v2 keeps $ref).
+ */
+function convert<T extends object>(s: JSONSchema, reference: (name: string) => T): T {
+  if (s.$ref) return reference(s.$ref.slice(DEF.length))
+  const out: Record<string, unknown> = {}
   const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== 'null')
   if (types.length === 1) out.type = types[0]
-  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, convert(v)]))
-  if (typeof s.additionalProperties === 'object') out.additionalProperties = convert(s.additionalProperties)
-  if (s.items) out.items = convert(s.items)
+  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, convert(v, reference)]))
+  if (typeof s.additionalProperties === 'object') out.additionalProperties = convert(s.additionalProperties, reference)
+  if (s.items) out.items = convert(s.items, reference)
   if (s.required) out.required = s.required
-  return out
+  return out as T
 }
+
+const v3Reference = (name: string): V3Schema => ({allOf: [{$ref: COMPONENT + name}]})
+const v2Reference = (name: string): SwaggerSchema => ({$ref: DEF + name})
 
 let definitions: Record<string, JSONSchema> | undefined
 let descriptions: Record<string, {d?: string; p?: Record<string, string>}> | undefined
@@ -70,7 +79,7 @@ function loadDefinitions(): Record<string, JSONSchema> {
 export function bundledDocument(kind: BuiltinKind): V3Document {
   const {group, version} = splitAPIVersion(kind.apiVersion)
   const schemas: Record<string, V3Schema> = {}
-  for (const [name, schema] of Object.entries(loadDefinitions())) schemas[name] = documented(name, SPECIAL[name] ?? convert(schema))
+  for (const [name, schema] of Object.entries(loadDefinitions())) schemas[name] = documented(name, SPECIAL_V3[name] ?? convert(schema, v3Reference))
   for (const k of builtinKinds()) {
     const gv = splitAPIVersion(k.apiVersion)
     const schema = schemas[k.definition]
@@ -81,34 +90,10 @@ export function bundledDocument(kind: BuiltinKind): V3Document {
   return {paths: {[path]: {get: {'x-kubernetes-group-version-kind': {group, kind: kind.kind, version}}}}, components: {schemas}}
 }
 
-// The same types as the v2 spec writes them.
-const SPECIAL_V2: Record<string, SwaggerSchema> = {
-  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': {type: 'string', format: 'int-or-string'},
-  'io.k8s.apimachinery.pkg.api.resource.Quantity': {type: 'string'},
-  'io.k8s.apimachinery.pkg.apis.meta.v1.Time': {type: 'string', format: 'date-time'},
-  'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': {type: 'string', format: 'date-time'},
-  'io.k8s.apimachinery.pkg.runtime.RawExtension': {type: 'object'},
-  'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': {type: 'object'},
-  'io.k8s.apimachinery.pkg.apis.meta.v1.Patch': {type: 'object'},
-  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON': {},
-}
-
-function convertV2(s: JSONSchema): SwaggerSchema {
-  if (s.$ref) return {$ref: s.$ref}
-  const out: SwaggerSchema = {}
-  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== 'null')
-  if (types.length === 1) out.type = types[0]
-  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, convertV2(v)]))
-  if (typeof s.additionalProperties === 'object') out.additionalProperties = convertV2(s.additionalProperties)
-  if (s.items) out.items = convertV2(s.items)
-  if (s.required) out.required = s.required
-  return out
-}
-
 /** The bundled schemas as the v2 spec's definitions, each kind's GVKs listed. */
 export function bundledSwagger(): SwaggerDocument {
   const defs: Record<string, SwaggerSchema> = {}
-  for (const [name, schema] of Object.entries(loadDefinitions())) defs[name] = documented(name, SPECIAL_V2[name] ?? convertV2(schema))
+  for (const [name, schema] of Object.entries(loadDefinitions())) defs[name] = documented(name, SPECIAL[name] ?? convert(schema, v2Reference))
   for (const k of builtinKinds()) {
     const def = defs[k.definition]
     def['x-kubernetes-group-version-kind'] = [...(def['x-kubernetes-group-version-kind'] ?? []), {...splitAPIVersion(k.apiVersion), kind: k.kind}]
