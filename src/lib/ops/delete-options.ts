@@ -1,8 +1,8 @@
 // kubectl delete's flags read the way kubectl reads them: the cascade strategy (and its deprecated
 // boolean forms), the grace period that --now and --force imply, and --timeout. (--dry-run is
 // src/lib/dry-run.ts, shared by every verb that writes.)
-import {CliError, usageError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
+import {usageError} from '../errors.js'
+import {parseDurationFlag, parseIntFlag} from '../flag-values.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
@@ -58,65 +58,14 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
   return grace
 }
 
-/** pflag's message for a value its parser refused. */
-function invalidFlagValue(flag: string, value: string, reason: string): CliError {
-  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl delete --help' for usage.`)
-}
-
-/** --grace-period as pflag's IntVar reads it: strconv.ParseInt with base prefixes. */
+/** --grace-period as pflag's IntVar reads it. */
 export function parseGracePeriodFlag(text: string): number {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text)
-  const syntax = () => invalidFlagValue('--grace-period', text, `strconv.ParseInt: parsing ${goQuote(text)}: invalid syntax`)
-  if (!m) throw syntax()
-  const digits = m[2]
-  let value: bigint
-  if (/^0[oO]/.test(digits)) value = BigInt(`0o${digits.slice(2)}`)
-  else if (/^0[0-7]+$/.test(digits)) value = BigInt(`0o${digits.slice(1)}`)
-  else value = BigInt(digits)
-  if (m[1] === '-') value = -value
-  if (value > 9223372036854775807n || value < -9223372036854775808n) {
-    throw invalidFlagValue('--grace-period', text, `strconv.ParseInt: parsing ${goQuote(text)}: value out of range`)
-  }
-  return Number(value)
+  return parseIntFlag('--grace-period', text, 'delete')
 }
 
-const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000}
-const MAX_DURATION_MS = 9_223_372_036_854.775
-
-/** --timeout as Go's time.ParseDuration reads it, in milliseconds, with Go's messages for bad values. */
+/** --timeout as Go's time.ParseDuration reads it, in milliseconds. */
 export function parseTimeoutFlag(text: string): number {
-  const reason = goDurationProblem(text)
-  if (reason === undefined) return goDurationMs(text)
-  throw invalidFlagValue('--timeout', text, reason)
-}
-
-function goDurationProblem(orig: string): string | undefined {
-  const invalid = `time: invalid duration ${goQuote(orig)}`
-  let s = orig.replace(/^[+-]/, '')
-  if (s === '0') return undefined
-  if (s === '') return invalid
-  let total = 0
-  while (s !== '') {
-    const m = /^(\d*)(\.(\d*))?/.exec(s) as RegExpExecArray
-    if (m[0] === '' || (m[1] === '' && (m[3] ?? '') === '')) return invalid
-    s = s.slice(m[0].length)
-    const unit = /^[^.0-9]*/.exec(s)?.[0] ?? ''
-    if (unit === '') return `time: missing unit in duration ${goQuote(orig)}`
-    if (!(unit in UNIT_MS)) return `time: unknown unit ${goQuote(unit)} in duration ${goQuote(orig)}`
-    s = s.slice(unit.length)
-    total += Number(`${m[1] || '0'}.${m[3] || '0'}`) * UNIT_MS[unit]
-    if (total > MAX_DURATION_MS) return invalid
-  }
-  return undefined
-}
-
-function goDurationMs(text: string): number {
-  const negative = text.startsWith('-')
-  let total = 0
-  for (const m of text.replace(/^[+-]/, '').matchAll(/(\d*)(?:\.(\d*))?([^.0-9]+)/g)) {
-    total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * UNIT_MS[m[3]]
-  }
-  return negative ? -total : total
+  return parseDurationFlag('--timeout', text, 'delete')
 }
 
 /** kubectl's only other -o for delete. */
