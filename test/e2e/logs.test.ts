@@ -81,6 +81,8 @@ const cases: string[][] = [
   ['one', '--ignore-errors', '--prefix'],
   ['-l', 'app=l', '-f', '--max-log-requests=1'],
   ['-l', 'app=none'],
+  ['-l', 'a b'],
+  ['-l', 'app=l,,x'],
   ['nope'],
   ['deploy/nope'],
   ['cm/cm'],

@@ -3,6 +3,7 @@
 // proto model (kinds, maps, arrays, primitives, references), walked down the field path and printed
 // with the v2 layout (KIND/VERSION, RESOURCE or FIELD, DESCRIPTION, FIELDS), wrapped at 80 columns.
 import {CliError} from '../errors.js'
+import {goQuote} from '../go/quote.js'
 import {fillLines} from './wrap.js'
 
 export interface GroupVersionKind {
@@ -111,7 +112,7 @@ function lookupField(m: Model, path: string[]): Model {
       return lookupField(m.resolve(), path)
     case 'kind': {
       const field = m.fields.get(path[0])
-      if (!field) throw new CliError(`error: field ${JSON.stringify(path[0])} does not exist`)
+      if (!field) throw new CliError(`error: field ${goQuote(path[0])} does not exist`)
       return lookupField(field, path.slice(1))
     }
   }

@@ -137,7 +137,14 @@ async function findTarget(ctx: Ctx, namespace: string, resourceArg: string, sele
   const discovery = await ctx.discovery()
   if (selector !== '') {
     const pods = await discovery.resolve('pods')
-    const {data} = await client.request<ObjectList<Pod>>({path: resourcePath(pods, namespace), query: {labelSelector: selector}, resource: {resource: 'pods'}})
+    let data: ObjectList<Pod>
+    try {
+      ;({data} = await client.request<ObjectList<Pod>>({path: resourcePath(pods, namespace), query: {labelSelector: selector}, resource: {resource: 'pods'}}))
+    } catch (err) {
+      if (!(err instanceof StatusError) || (err.code !== 400 && err.code !== 404)) throw err
+      const {selectorListError} = await import('../resources/list-error.js')
+      throw selectorListError(err, pods, selector)
+    }
     if (data.items.length === 0) ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
     return {pods: data.items.map((p) => ({...p, metadata: {namespace, ...p.metadata}})), object: {kind: 'PodList'}, group: ''}
   }
