@@ -243,6 +243,26 @@ describe('no cluster reachable', () => {
     })
   })
 
+  it('falls back too when discovery comes from the disk cache and only the OpenAPI request finds no server', async () => {
+    await fake.close()
+    fake = await FakeServer.start()
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.always('GET', '/openapi/v3', {status: 404, headers: {'content-type': 'application/json'}, body: '{}'})
+    fake.always('GET', '/openapi/v2', {headers: {'content-type': 'text/plain'}, body: JSON.stringify(swagger)})
+    const first = testCtx(fake.url, home)
+    await runExplain(first.ctx, options(['pods.spec.restartPolicy']))
+    expect(first.io.stdout()).toContain('FIELD:    restartPolicy <string>')
+    const url = fake.url
+    await fake.close()
+    const cached = testCtx(url, home)
+    await runExplain(cached.ctx, options(['pods.spec.restartPolicy']))
+    expect(cached.io.stderr()).toBe(
+      `Warning: The connection to the server ${new URL(url).host} was refused - did you specify the right host or port?; explaining from ktl's bundled Kubernetes 1.36 schemas\n`,
+    )
+    expect(cached.io.stdout()).toMatch(/^KIND:       Pod\nVERSION:    v1\n\nFIELD: restartPolicy <string>\n/)
+    fake = await FakeServer.start()
+  })
+
   it('gives the server types their v3 names: Quantity, IntOrString as string, Time as string', async () => {
     const limits = await offline(['pods.spec.containers.resources', '--recursive'])
     expect(limits.stdout).toContain('  limits\t<map[string]Quantity>\n')

@@ -24,14 +24,18 @@ export async function runExplain(ctx: Ctx, opts: ExplainOptions): Promise<void> 
   if (opts.args.length > 1) throw usageError('We accept only this format: explain RESOURCE')
   const input = opts.args[0].endsWith('.') ? opts.args[0].slice(0, -1) : opts.args[0]
 
-  let found: {resource: APIResource; fieldPath: string[]}
   try {
-    found = await resolveOnline(ctx, input)
+    await explainOnline(ctx, input, opts)
   } catch (err) {
+    // Also when discovery came from the disk cache and only the OpenAPI request found no server.
     if (!unreachable(err)) throw err
-    return explainBundled(ctx, input, opts, err as CliError)
+    await explainBundled(ctx, input, opts, err as CliError)
   }
-  const {resource, fieldPath} = found
+}
+
+/** Prints nothing until the document is in hand, so a connection failure can still fall back. */
+async function explainOnline(ctx: Ctx, input: string, opts: ExplainOptions): Promise<void> {
+  const {resource, fieldPath} = await resolveOnline(ctx, input)
   const requested = opts.apiVersion ? parseGroupVersion(opts.apiVersion) : undefined
   if (opts.output !== PLAINTEXT_V2) {
     const paths = await fetchV3Paths(ctx)
