@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../lib/kube-command.js'
+import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
 export default class Apply extends KubeCommand {
   static summary = 'Apply a configuration to a resource by file name or stdin'
@@ -12,7 +12,8 @@ export default class Apply extends KubeCommand {
     '  - Namespaces and CustomResourceDefinitions are applied first; custom resources of CRDs in the same input wait until ' +
     'their CRD is Established, so a CRD and its objects can be applied in one command.\n' +
     '  - Objects are applied several at a time (--concurrency); lines still print in manifest order.\n' +
-    '  - --prune skips allowlisted types the server does not serve (kubectl fails on them).\n' +
+    '  - --prune skips allowlisted types the server does not serve (kubectl fails on them); with --wait, ktl waits until the ' +
+    'pruned objects are gone (kubectl 1.32 takes --wait and does not wait).\n' +
     '  - --dry-run=client -o yaml|json on an existing object prints it as the apply would leave it (the three-way patch ' +
     'applied to the live object); kubectl 1.32 prints the live object unchanged.'
   static examples = [
@@ -55,7 +56,25 @@ export default class Apply extends KubeCommand {
         'will not perform any schema validation.',
     }),
     'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
-    concurrency: Flags.integer({default: 8, description: 'How many objects to apply at once (beyond kubectl, which applies one at a time).'}),
+    cascade: Flags.string({
+      default: 'background',
+      description:
+        'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+    }),
+    'grace-period': Flags.string({
+      default: '-1',
+      description:
+        'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
+    }),
+    timeout: Flags.string({
+      default: '0s',
+      description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+    }),
+    wait: Flags.boolean({
+      allowNo: true,
+      description: 'If true, wait for resources to be gone before returning. This waits for finalizers. (Beyond kubectl 1.32, which takes the flag but does not wait: ktl waits for the objects --prune deleted.)',
+    }),
+    concurrency: intFlag({bits: 64, default: 8, description: 'How many objects to apply at once (beyond kubectl, which applies one at a time).'}),
   }
 
   async run(): Promise<void> {
@@ -77,6 +96,10 @@ export default class Apply extends KubeCommand {
       all: flags.all,
       selector: flags.selector,
       pruneAllowlist: flags['prune-allowlist'] ?? [],
+      cascade: flags.cascade,
+      gracePeriod: flags['grace-period'],
+      timeout: flags.timeout,
+      wait: flags.wait,
       output: flags.output,
       validate: parseValidationMode(flags.validate),
       showManagedFields: flags['show-managed-fields'],

@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../lib/kube-command.js'
+import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
 export default class Describe extends KubeCommand {
   static summary = 'Show details of a specific resource or group of resources'
@@ -34,7 +34,7 @@ export default class Describe extends KubeCommand {
       char: 'A',
       description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
     }),
-    'chunk-size': Flags.integer({default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
+    'chunk-size': intFlag({bits: 64, default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
     selector: Flags.string({
       char: 'l',
       description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",

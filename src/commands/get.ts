@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../lib/kube-command.js'
+import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
 export default class Get extends KubeCommand {
   static summary = 'Display one or many resources'
@@ -37,15 +37,15 @@ export default class Get extends KubeCommand {
     'sort-by': Flags.string({description: 'If non-empty, sort list types using this field specification (a JSONPath expression).'}),
     'no-headers': Flags.boolean({description: 'When using the default or custom-column output format, don\'t print headers.'}),
     'show-kind': Flags.boolean({description: 'If present, list the resource type for the requested object(s).'}),
-    'chunk-size': Flags.integer({default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
+    'chunk-size': intFlag({bits: 64, default: 500, description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.'}),
     'ignore-not-found': Flags.boolean({description: 'If the requested object does not exist the command will return exit code 0.'}),
     'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
     raw: Flags.string({description: 'Raw URI to request from the server.'}),
     watch: Flags.boolean({
       char: 'w',
       description:
-        'After listing/getting the requested object, watch for changes. Unlike kubectl, ktl resumes a watch the server closes ' +
-        'and re-lists after 410 Gone, printing each change once.',
+        'After listing/getting the requested object, watch for changes. Unlike kubectl, ktl resumes a watch the server closes, ' +
+        'waits up to 30s for a server that restarts, and re-lists after 410 Gone, printing each change once.',
     }),
     'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.'}),
     'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used.'}),

@@ -1,5 +1,6 @@
 // Typed failures. Lib code throws these; the base command prints `message` as one line on stderr
 // and exits with `exitCode` (1, as kubectl does for every failure).
+import {goQuote} from './go/quote.js'
 
 /** A failure the user can act on; `message` is the exact line to print (kubectl's wording). */
 export class CliError extends Error {
@@ -8,6 +9,19 @@ export class CliError extends Error {
     super(message)
     this.name = 'CliError'
     this.exitCode = exitCode
+  }
+}
+
+/**
+ * A flag value pflag would refuse. oclif rewrites the message of whatever a flag's parser throws
+ * ("Parsing --flag ..."), so pflag's text is kept apart in `text`.
+ */
+export class FlagValueError extends CliError {
+  readonly text: string
+  constructor(text: string) {
+    super(text)
+    this.name = 'FlagValueError'
+    this.text = text
   }
 }
 
@@ -24,6 +38,36 @@ export class ResponseBodyError extends CliError {
   constructor(message: string) {
     super(message)
     this.name = 'ResponseBodyError'
+  }
+}
+
+/** The request a connection failure happened on: its method and URL as sent (query included). */
+export interface FailedRequest {
+  method: string
+  url: string
+}
+
+/**
+ * No HTTP answer came back (refused, dropped, TLS, timeout before the headers). `message` is what
+ * kubectl prints when the failure reaches it alone ("Unable to connect to the server: EOF"); `detail`
+ * is Go's text of the cause, and `request` what was being sent, for the places where kubectl wraps
+ * the failure in its own words and so prints Go's url.Error (`Get "https://...": EOF`).
+ */
+export class ConnectionError extends CliError {
+  constructor(
+    message: string,
+    readonly detail: string,
+    readonly request?: FailedRequest,
+  ) {
+    super(message)
+    this.name = 'ConnectionError'
+  }
+
+  /** Go's url.Error text: the method as net/http names the operation, the quoted URL, the cause. */
+  get urlError(): string {
+    if (!this.request) return this.message
+    const {method, url} = this.request
+    return `${method.slice(0, 1)}${method.slice(1).toLowerCase()} ${goQuote(url)}: ${this.detail}`
   }
 }
 

@@ -2,10 +2,36 @@
 // failures become a line on stderr and an exit code.
 import {Command, Flags, type Interfaces} from '@oclif/core'
 import {createCtx, type Ctx} from './context.js'
-import {CliError} from './errors.js'
+import {CliError, FlagValueError} from './errors.js'
 import {goQuote} from './go/quote.js'
+import {parseIntFlag} from './int-flag.js'
 import {systemIO} from './io.js'
 import type {ConfigOverrides} from './kubeconfig/types.js'
+
+interface IntFlagOptions {
+  /** Go's int size: 64 for pflag's Int and Int64, 32 for Int32 and klog's Level. */
+  bits: 32 | 64
+  /** 10 for klog's -v (strconv.ParseInt(s, 10, 32)); pflag's own ints take base prefixes. */
+  base?: 0 | 10
+  char?: Interfaces.AlphabetLowercase | Interfaces.AlphabetUppercase
+  default: number
+  description: string
+  helpGroup?: string
+}
+
+/**
+ * An integer flag read as pflag reads it, refused with pflag's one line. oclif prefixes what a flag
+ * parser throws with "Parsing --flag", so the text travels in FlagValueError and the base command prints that.
+ */
+export function intFlag(opts: IntFlagOptions) {
+  return Flags.custom<number>({
+    char: opts.char,
+    default: opts.default,
+    description: opts.description,
+    helpGroup: opts.helpGroup,
+    parse: async (input, ctx, flag) => parseIntFlag(input, opts.bits, flag.name, (ctx.id ?? '').replaceAll(':', ' '), flag.char, opts.base ?? 0),
+  })()
+}
 
 export const globalFlags = {
   kubeconfig: Flags.string({description: 'Path to the kubeconfig file to use for CLI requests.', helpGroup: 'GLOBAL'}),
@@ -28,7 +54,7 @@ export const globalFlags = {
     default: '0',
     helpGroup: 'GLOBAL',
   }),
-  v: Flags.integer({char: 'v', description: 'number for the log level verbosity', default: 0, helpGroup: 'GLOBAL'}),
+  v: intFlag({bits: 32, base: 10, char: 'v', description: 'number for the log level verbosity', default: 0, helpGroup: 'GLOBAL'}),
 }
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
@@ -139,7 +165,9 @@ export abstract class KubeCommand extends Command {
     if (err.constructor.name === 'ExitError' || err.oclif?.exit === 0) throw err
     let message: string | undefined
     let exitCode = 1
-    if (err instanceof CliError) {
+    if (err instanceof FlagValueError) {
+      message = err.text
+    } else if (err instanceof CliError) {
       message = err.message
       exitCode = err.exitCode
     } else {

@@ -342,8 +342,9 @@ describe('dry runs and output formats, differential with kubectl', () => {
     expect(await kubectlOK(['get', ...APP_OBJECTS, '-n', oursNS(c), '--ignore-not-found', '-o', 'name'])).toBe('')
   })
 
-  const base = () => manifestFile('dry/base.yaml', app())
-  const changed = () => manifestFile('dry/changed.yaml', app({containers: ['a'], env: ['B'], ports: [443], data: {z: '9'}}))
+  // Written once: a file rewritten while the other CLI reads it reads as empty.
+  const baseFile = manifestFile('dry/base.yaml', app())
+  const changedFile = manifestFile('dry/changed.yaml', app({containers: ['a'], env: ['B'], ports: [443], data: {z: '9'}}))
 
   it.each([
     [['--dry-run=client']],
@@ -352,19 +353,19 @@ describe('dry runs and output formats, differential with kubectl', () => {
     [['-o', 'name']],
     [['-o', 'json']],
   ])('existing objects changed, %j: the same output', async (flags) => {
-    await Promise.all([oursNS(c), theirsNS(c)].map((ns) => kubectlOK(['apply', '-f', base(), '-n', ns])))
-    const {ours, theirs} = await applyBoth(c, ['-f', changed(), ...flags])
+    await Promise.all([oursNS(c), theirsNS(c)].map((ns) => kubectlOK(['apply', '-f', baseFile, '-n', ns])))
+    const {ours, theirs} = await applyBoth(c, ['-f', changedFile, ...flags])
     expectSame({...ours, stdout: masked(ours.stdout)}, {...theirs, stdout: masked(theirs.stdout)})
     expect(ours.code).toBe(0)
     expect(await live(oursNS(c))).toEqual(await live(theirsNS(c)))
     // Back to the base for the next case (-o name and -o json changed them for real).
-    await Promise.all([oursNS(c), theirsNS(c)].map((ns) => kubectlOK(['apply', '-f', base(), '-n', ns])))
+    await Promise.all([oursNS(c), theirsNS(c)].map((ns) => kubectlOK(['apply', '-f', baseFile, '-n', ns])))
   })
 
   it('existing objects changed, --dry-run=client -o json: the objects as the apply leaves them (kubectl 1.32 prints them unchanged)', async () => {
-    await kubectlOK(['apply', '-f', base(), '-n', oursNS(c)])
-    const ours = await ktl(['apply', '-f', changed(), '--dry-run=client', '-o', 'json', '-n', oursNS(c)])
-    const byServer = await kubectlOK(['apply', '-f', changed(), '--dry-run=server', '-o', 'json', '-n', oursNS(c)])
+    await kubectlOK(['apply', '-f', baseFile, '-n', oursNS(c)])
+    const ours = await ktl(['apply', '-f', changedFile, '--dry-run=client', '-o', 'json', '-n', oursNS(c)])
+    const byServer = await kubectlOK(['apply', '-f', changedFile, '--dry-run=server', '-o', 'json', '-n', oursNS(c)])
     // What only the server and its controllers make (status, generation, versions) is left out.
     const applied = (json: string) =>
       (JSON.parse(withoutControllerFields(json)) as {items: LiveObject[]}).items.map(({metadata: {generation: _g, resourceVersion: _rv, managedFields: _mf, ...metadata}, ...rest}) => ({...rest, metadata}))

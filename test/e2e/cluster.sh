@@ -190,7 +190,7 @@ up() {
     --authorization-mode RBAC \
     --service-account-issuer https://kubernetes.default.svc --service-account-key-file "$pki/sa.pub" \
     --service-account-signing-key-file "$pki/sa.key" --api-audiences https://kubernetes.default.svc \
-    --service-cluster-ip-range 10.0.0.0/24 --allow-privileged \
+    --service-cluster-ip-range 10.0.0.0/16 --allow-privileged \
     --enable-priority-and-fairness=false \
     --min-request-timeout 20
   wait_for kube-apiserver 90 ready
@@ -201,7 +201,7 @@ up() {
     --bind-address 127.0.0.1 --port 0 --secure-port 0 \
     --service-account-private-key-file "$pki/sa.key" --root-ca-file "$pki/ca.crt" \
     --use-service-account-credentials --controllers '*,-nodelifecycle' \
-    --service-cluster-ip-range 10.0.0.0/24
+    --service-cluster-ip-range 10.0.0.0/16
   start kube-scheduler "$BIN/kube-scheduler" \
     --kubeconfig "$DIR/scheduler.kubeconfig" --leader-elect=false --bind-address 127.0.0.1 --port 0 --secure-port 0
   kubectl_admin create clusterrolebinding ktl-readers --clusterrole view --group ktl-readers >/dev/null

@@ -451,6 +451,16 @@ const flagCases: Array<[string, string[], string]> = [
   ['--now with --grace-period', ['delete', 'pods', 'a', '--now', '--grace-period=5'], 'error: --now and --grace-period cannot be specified together\n'],
   ['--force with --grace-period', ['delete', 'pods', 'a', '--force', '--grace-period=5'], 'error: --force and --grace-period greater than 0 cannot be specified together\n'],
   ['a bad --grace-period', ['delete', 'pods', 'a', '--grace-period=abc'], 'error: invalid argument "abc" for "--grace-period" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'ktl delete --help\' for usage.\n'],
+  ['an empty --grace-period', ['delete', 'pods', 'a', '--grace-period='], 'error: invalid argument "" for "--grace-period" flag: strconv.ParseInt: parsing "": invalid syntax\nSee \'ktl delete --help\' for usage.\n'],
+  ['a bad --chunk-size', ['get', 'pods', '--chunk-size=x'], 'error: invalid argument "x" for "--chunk-size" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'ktl get --help\' for usage.\n'],
+  ['a --chunk-size given as a separate word', ['get', 'pods', '--chunk-size', '1.5'], 'error: invalid argument "1.5" for "--chunk-size" flag: strconv.ParseInt: parsing "1.5": invalid syntax\nSee \'ktl get --help\' for usage.\n'],
+  ['a --chunk-size out of the int64 range', ['get', 'pods', '--chunk-size=99999999999999999999'], 'error: invalid argument "99999999999999999999" for "--chunk-size" flag: strconv.ParseInt: parsing "99999999999999999999": value out of range\nSee \'ktl get --help\' for usage.\n'],
+  ['a bad --chunk-size for describe', ['describe', 'pods', '--chunk-size=0x'], 'error: invalid argument "0x" for "--chunk-size" flag: strconv.ParseInt: parsing "0x": invalid syntax\nSee \'ktl describe --help\' for usage.\n'],
+  ['a bad -v', ['get', 'pods', '-v=x'], 'error: invalid argument "x" for "-v, --v" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'ktl get --help\' for usage.\n'],
+  ['-v with a base prefix (klog reads base 10)', ['get', 'pods', '-v', '0x1'], 'error: invalid argument "0x1" for "-v, --v" flag: strconv.ParseInt: parsing "0x1": invalid syntax\nSee \'ktl get --help\' for usage.\n'],
+  ['a bad -v before the verb', ['-v=abc', 'get', 'pods'], 'error: invalid argument "abc" for "-v, --v" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'ktl get --help\' for usage.\n'],
+  ['a -v out of the int32 range', ['get', 'pods', '--v=99999999999'], 'error: invalid argument "99999999999" for "-v, --v" flag: strconv.ParseInt: parsing "99999999999": value out of range\nSee \'ktl get --help\' for usage.\n'],
+  ['a bad --concurrency', ['apply', '-f', 'good.yaml', '--concurrency=many'], 'error: invalid argument "many" for "--concurrency" flag: strconv.ParseInt: parsing "many": invalid syntax\nSee \'ktl apply --help\' for usage.\n'],
   ['a bad --timeout', ['delete', 'pods', 'a', '--timeout=abc'], 'error: invalid argument "abc" for "--timeout" flag: time: invalid duration "abc"\nSee \'ktl delete --help\' for usage.\n'],
   ['a bad --cascade', ['delete', 'pods', 'a', '--cascade=bogus'], 'error: invalid cascade value (bogus). Must be "background", "foreground", or "orphan"\n'],
   ['a bad --request-timeout', ['get', 'pods', '--request-timeout=abc'], 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n'],
@@ -476,6 +486,15 @@ const flagCases: Array<[string, string[], string]> = [
   ['a bad -l with -f (delete)', ['delete', '-f', 'good.yaml', '-l', 'a=b,,'], 'error: the provided selector "a=b,," is not valid: found \',\', expected: identifier after \',\'\n'],
   ['a bad -l with -f (!!)', ['create', '-f', 'good.yaml', '-l', '!!'], 'error: the provided selector "!!" is not valid: unable to parse requirement: found \'!\', expected: identifier\n'],
   ['a bad -l set with -f', ['create', '-f', 'good.yaml', '-l', 'a in (x'], 'error: the provided selector "a in (x" is not valid: unable to parse requirement: found \'\', expected: \',\' or \')\'\n'],
+  ['a bad -l with -f (apply)', ['apply', '-f', 'good.yaml', '-l', 'a=(b'], 'error: the provided selector "a=(b" is not valid: unable to parse requirement: found \'(\', expected: identifier\n'],
+  ['a bad -l with -f (apply --prune)', ['apply', '-f', 'good.yaml', '--prune', '-l', 'a notin x'], 'error: the provided selector "a notin x" is not valid: unable to parse requirement: found \'x\' expected: \'(\'\n'],
+  ['an -l that matches nothing (apply)', ['apply', '-f', 'good.yaml', '-l', 'app=nothing'], 'error: no objects passed to apply\n'],
+  ['a boolean name, unvalidated (create)', ['create', '-f', 'bool-name.yaml', '--validate=false'], 'error: unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a boolean name, unvalidated (apply)', ['apply', '-f', 'bool-name.yaml', '--validate=false'], 'error: unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a boolean name (delete)', ['delete', '-f', 'bool-name.yaml'], 'error: unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a boolean name (get, which prints no "error: " as kubectl get)', ['get', '-f', 'bool-name.yaml'], 'unable to decode "bool-name.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string\n'],
+  ['a number for a namespace (delete)', ['delete', '-f', 'number-namespace.yaml'], 'error: unable to decode "number-namespace.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.namespace of type string\n'],
+  ['an unknown kind (apply)', ['apply', '-f', 'unknown-kind.yaml', '--validate=false'], 'error: resource mapping not found for name: "q" namespace: "" from "unknown-kind.yaml": no matches for kind "Nope" in version "example.com/v1"\nensure CRDs are installed first\n'],
   ['an unterminated JSONPath', ['get', 'pods', '-o', 'jsonpath={.items['], 'error: error parsing jsonpath {.items[, unterminated array\n'],
   ['an unclosed JSONPath action', ['get', 'pods', '-o', 'jsonpath={.items[*].metadata.name'], 'error: error parsing jsonpath {.items[*].metadata.name, unclosed action\n'],
   ['an empty JSONPath', ['get', 'pods', '-o', 'jsonpath='], 'error: template format specified but no template given\n'],
@@ -491,6 +510,7 @@ const flagCases: Array<[string, string[], string]> = [
   ['use-context without a name', ['config', 'use-context', 'nope'], 'error: no context exists with the name: "nope"\n'],
   ['get-contexts of an unknown one', ['config', 'get-contexts', 'nope'], 'error: context nope not found\n'],
   ['a bad --replicas', ['create', 'deployment', 'x', '--image=nginx', '--replicas=abc'], 'error: invalid argument "abc" for "-r, --replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'ktl create deployment --help\' for usage.\n'],
+  ['a bad -r', ['create', 'deployment', 'x', '--image=nginx', '-r', 'x'], 'error: invalid argument "x" for "-r, --replicas" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'ktl create deployment --help\' for usage.\n'],
   ['a generator without a required flag', ['create', 'deployment', 'x'], 'error: required flag(s) "image" not set\n'],
   ['a literal without a value', ['create', 'configmap', 'x', '--from-literal=novalue'], 'error: invalid literal source novalue, expected key=value\n'],
   ['a bad service port', ['create', 'service', 'clusterip', 'x', '--tcp=abc'], 'error: strconv.ParseUint: parsing "abc": invalid syntax\n'],
@@ -506,6 +526,10 @@ describe('flags and arguments', () => {
   afterAll(() => closeTally(tally))
   beforeAll(() => {
     file('good.yaml', CONFIGMAP)
+    // YAML 1.1 reads y as true, and kubectl refuses to send a ConfigMap named "true".
+    file('bool-name.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n')
+    file('number-namespace.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: 5\n')
+    file('unknown-kind.yaml', 'apiVersion: example.com/v1\nkind: Nope\nmetadata:\n  name: q\n')
   })
 
   it.each(flagCases)('%s', async (_name, args, stderr) => {

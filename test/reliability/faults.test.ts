@@ -26,6 +26,10 @@ afterAll(() => {
   cleanupPKI()
 })
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
 /** A new empty folder under the suite's temp dir. */
 function freshDir(name: string): string {
   return mkdtempSync(join(work, `${name}-`))
@@ -318,6 +322,139 @@ describe('apply', () => {
     const created = server.requests.filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body) as {metadata: {name: string}}).metadata.name)
     expect(created.sort()).toEqual(['a', 'c'])
     server.verify()
+  })
+})
+
+// kubectl wraps a failed request in its own words there, so it prints Go's url.Error: the method, the
+// URL as sent and the cause, where a lone failure reads "Unable to connect to the server: EOF".
+describe('the connection drops in the middle of apply -f, create -f and delete -f', () => {
+  const notFound = (name: string): Reply => statusBody(404, 'NotFound', `configmaps "${name}" not found`)
+  const created = (req: {body: string}): Reply => ({status: 201, body: JSON.parse(req.body)})
+
+  test('apply: reading one object\'s live state (every retry dropped) fails that object only', async () => {
+    const server = await apiServer()
+    server.always('GET', `${CM}/x`, {destroy: true})
+    server.on('GET', `${CM}/w`, notFound('w'))
+    server.on('POST', CM, created)
+    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+    const run = await ktl('apply, GET dropped', {server: server.url}, ['apply', '-f', file], {deadlineMs: 30_000})
+    expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({
+      code: 1,
+      stdout: 'configmap/w created\n',
+      stderr:
+        'error: error when retrieving current configuration of:\nResource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\nName: "x", Namespace: "default"\n' +
+        `from server for: "${file}": Get "${server.url}${CM}/x": EOF\n`,
+    })
+    server.verify()
+  })
+
+  test('apply: both creates dropped: each failure on its own line, without "error: " (kubectl\'s MultipleErrors)', async () => {
+    const server = await apiServer()
+    server.on('GET', `${CM}/x`, notFound('x'))
+    server.on('GET', `${CM}/w`, notFound('w'))
+    server.always('POST', CM, {destroy: true})
+    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+    const run = await ktl('apply, POSTs dropped', {server: server.url}, ['apply', '-f', file])
+    const line = `error when creating "${file}": Post "${server.url}${CM}?fieldManager=kubectl-client-side-apply&fieldValidation=Strict": EOF`
+    expectFailure(run, `${line}\n${line}`)
+    // A POST may have reached the server: never sent twice.
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+  })
+
+  test('apply --server-side: a lone dropped PATCH is kubectl\'s "Unable to connect" line, the other object applied', async () => {
+    const server = await apiServer()
+    server.on('PATCH', `${CM}/x`, {destroy: true})
+    server.on('PATCH', `${CM}/w`, (req) => ({body: {...JSON.parse(req.body), metadata: {name: 'w', namespace: 'default'}}}))
+    const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+    const run = await ktl('apply --server-side, PATCH dropped', {server: server.url}, ['apply', '--server-side', '-f', file])
+    expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({code: 1, stdout: 'configmap/w serverside-applied\n', stderr: 'Unable to connect to the server: EOF\n'})
+    server.verify()
+  })
+
+  // [verb, the dropped request, the next object's answer, stdout, stderr for FILE and the server URL]
+  const nextGoesOn: Array<[string, string, string, Reply | ((req: {body: string}) => Reply), string, (file: string, url: string) => string]> = [
+    ['create', 'POST', CM, created, 'configmap/w created\n', (file, url) => `error: error when creating "${file}": Post "${url}${CM}?fieldManager=kubectl-create&fieldValidation=Strict": EOF\n`],
+    ['delete', 'DELETE', `${CM}/x`, {body: {kind: 'Status', apiVersion: 'v1', status: 'Success', details: {name: 'w', kind: 'configmaps', uid: 'u'}}}, 'configmap "w" deleted\n', (file, url) => `error: error when deleting "${file}": Delete "${url}${CM}/x": EOF\n`],
+  ]
+  for (const [verb, method, dropped, next, stdout, stderr] of nextGoesOn) {
+    test(`${verb} -f: the dropped ${method} names its request, and the next object is still sent`, async () => {
+      const server = await apiServer()
+      server.on(method, dropped, {destroy: true})
+      server.on(method, method === 'POST' ? CM : `${CM}/w`, next)
+      const file = manifest([configMapYAML('x'), configMapYAML('w')].join('---\n'))
+      const run = await ktl(`${verb} -f, ${method} dropped`, {server: server.url}, [verb, '-f', file])
+      expect({code: run.code, stdout: run.stdout, stderr: run.stderr}).toEqual({code: 1, stdout, stderr: stderr(file, server.url)})
+      server.verify()
+    })
+  }
+})
+
+// kubectl 1.32 ends its watch when the connection closes (exit 0, and a 410 on the watch is its error);
+// ktl resumes from the last resourceVersion, re-lists after 410 Gone and waits for a restarting
+// server. Each case runs until it has printed what it should, then is stopped as a user would.
+describe('get -w', () => {
+  const pod = (name: string, rv: string) => ({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default', uid: `uid-${name}`, resourceVersion: rv}})
+  const podList = (rv: string, ...items: object[]) => ({kind: 'PodList', apiVersion: 'v1', metadata: {resourceVersion: rv}, items})
+  const events = (...e: Array<[string, object]>): string => e.map(([type, object]) => `${JSON.stringify({type, object})}\n`).join('')
+  const WATCH = ['get', 'pods', '-w', '-o', 'json', '--output-watch-events']
+  /** The printed events as "TYPE name", one per line of -o json --output-watch-events. */
+  const printed = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => {
+    const e = JSON.parse(l) as {type: string; object: {metadata: {name: string}}}
+    return `${e.type} ${e.object.metadata.name}`
+  })
+  const requested = (server: FakeServer) =>
+    server.requests.filter((r) => r.path === PODS).map((r) => `${r.query.get('watch') ? 'watch' : 'list'}${r.query.has('resourceVersion') ? ` from ${r.query.get('resourceVersion')}` : ''}`)
+  const stopAfter = (n: number) => ({stopWhen: (out: string) => out.split('\n').filter(Boolean).length >= n, deadlineMs: 20_000})
+
+  test('the watch stream ends: resumed from the last resourceVersion, nothing printed twice', async () => {
+    const server = await apiServer()
+    server.on('GET', PODS, {body: podList('10', pod('a', '5'))})
+    server.on('GET', PODS, {headers: JSON_TYPE, body: events(['ADDED', pod('b', '11')])})
+    server.on('GET', PODS, {headers: JSON_TYPE, chunks: [events(['MODIFIED', pod('a', '12')])], after: 'stall'})
+    const run = await ktl('get -w, stream ends', {server: server.url}, WATCH, stopAfter(3))
+    expect({stopped: run.stopped, stderr: run.stderr, events: printed(run.stdout)}).toEqual({stopped: true, stderr: '', events: ['ADDED a', 'ADDED b', 'MODIFIED a']})
+    expect(requested(server)).toEqual(['list', 'watch from 10', 'watch from 11'])
+    server.verify()
+  })
+
+  test('410 Gone on the resumed watch: re-listed, each change printed once, the deletion included', async () => {
+    const server = await apiServer()
+    server.on('GET', PODS, {body: podList('10', pod('a', '5'), pod('b', '6'))})
+    server.on('GET', PODS, {headers: JSON_TYPE, body: events(['ADDED', pod('c', '11')])})
+    server.on('GET', PODS, statusBody(410, 'Expired', 'too old resource version: 11 (20)'))
+    server.on('GET', PODS, {body: podList('20', pod('a', '5'), pod('c', '11'), pod('d', '19'))})
+    server.on('GET', PODS, {headers: JSON_TYPE, chunks: [events(['MODIFIED', pod('d', '21')])], after: 'stall'})
+    const run = await ktl('get -w, 410 on the resumed watch', {server: server.url}, WATCH, stopAfter(6))
+    expect({stopped: run.stopped, stderr: run.stderr, events: printed(run.stdout)}).toEqual({
+      stopped: true,
+      stderr: '',
+      events: ['ADDED a', 'ADDED b', 'ADDED c', 'ADDED d', 'DELETED b', 'MODIFIED d'],
+    })
+    expect(requested(server)).toEqual(['list', 'watch from 10', 'watch from 11', 'list', 'watch from 20'])
+    server.verify()
+  })
+
+  test('the server restarts (refused for a second): the watch waits and resumes where it was', async () => {
+    const first = await apiServer()
+    const port = Number(new URL(first.url).port)
+    let again: FakeServer | undefined
+    let restart: Promise<void> | undefined
+    first.on('GET', PODS, {body: podList('10', pod('a', '5'))})
+    first.on('GET', PODS, () => {
+      restart = (async () => {
+        await sleep(500)
+        await first.close()
+        await sleep(1000)
+        again = await startServer({port})
+        again.always('GET', PODS, {headers: JSON_TYPE, chunks: [events(['MODIFIED', pod('a', '12')])], after: 'stall'})
+      })()
+      return {headers: JSON_TYPE, chunks: [events(['ADDED', pod('b', '11')])], after: 'stall'}
+    })
+    const run = await ktl('get -w, server restarts', {server: first.url}, WATCH, stopAfter(3))
+    await restart
+    expect({stopped: run.stopped, stderr: run.stderr, events: printed(run.stdout)}).toEqual({stopped: true, stderr: '', events: ['ADDED a', 'ADDED b', 'MODIFIED a']})
+    expect(requested(first)).toEqual(['list', 'watch from 10'])
+    expect(again && requested(again)).toEqual(['watch from 11'])
   })
 })
 

@@ -1,6 +1,7 @@
 // Runs the built ktl as a user would, for the reliability suites: every case is one process with a
 // deadline, judged the way issue 6 counts it. A crash is a stack trace on stderr, an exit status
-// other than 0 or 1, or death by a signal; a hang is a process still running at its deadline.
+// other than 0 or 1, or death by a signal the case did not send; a hang is a process still running
+// at its deadline.
 import {spawn} from 'node:child_process'
 import {join, resolve} from 'node:path'
 
@@ -13,6 +14,8 @@ export interface CaseRun {
   signal: NodeJS.Signals | null
   /** Still running at the deadline (then killed). */
   hung: boolean
+  /** Ended by the case itself (stopWhen), as a user ends a watch. */
+  stopped: boolean
   ms: number
 }
 
@@ -22,6 +25,10 @@ export interface CaseOptions {
   /** Milliseconds before the case counts as a hang; kubectl-like commands answer in well under it. */
   deadlineMs?: number
   cwd?: string
+  /** For commands that run until stopped (get -w): once stdout satisfies this, wait stopGraceMs, then SIGTERM. */
+  stopWhen?: (stdout: string) => boolean
+  /** Time left for output that should not come (a duplicate line) before the stop (default 500 ms). */
+  stopGraceMs?: number
 }
 
 /** `node bin/run.js ARGS` with a clean environment (HOME from opts.env, else the caller's). */
@@ -36,16 +43,26 @@ export function runKtl(args: string[], opts: CaseOptions = {}): Promise<CaseRun>
     let stdout = ''
     let stderr = ''
     let hung = false
+    let stopped = false
+    let stopping: NodeJS.Timeout | undefined
     const timer = setTimeout(() => {
       hung = true
       child.kill('SIGKILL')
     }, opts.deadlineMs ?? 15_000)
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+      if (stopping || !opts.stopWhen?.(stdout)) return
+      stopping = setTimeout(() => {
+        stopped = true
+        child.kill('SIGTERM')
+      }, opts.stopGraceMs ?? 500)
+    })
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     child.on('error', reject)
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      resolvePromise({stdout, stderr, code, signal, hung, ms: Date.now() - started})
+      clearTimeout(stopping)
+      resolvePromise({stdout, stderr, code, signal, hung, stopped, ms: Date.now() - started})
     })
     // A child that exits before reading its stdin closes the pipe under us: not the case's fault.
     child.stdin.on('error', () => {})
@@ -60,7 +77,8 @@ const STACK_FRAME = /^\s{4}at /m
 
 export function verdict(run: CaseRun): Verdict {
   if (run.hung) return 'hang'
-  if (run.signal !== null || (run.code !== 0 && run.code !== 1) || STACK_FRAME.test(run.stderr)) return 'crash'
+  const stoppedByCase = run.stopped && run.signal === 'SIGTERM'
+  if ((run.signal !== null && !stoppedByCase) || (run.code !== 0 && run.code !== 1 && !stoppedByCase) || STACK_FRAME.test(run.stderr)) return 'crash'
   return 'ok'
 }
 

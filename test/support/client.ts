@@ -13,7 +13,7 @@ export function restConfigFor(server: string, extra: Partial<RestConfig> = {}, c
 }
 
 /** Returns a starter for fake servers; every server it starts is closed after each test. */
-export function fakeServers(): (opts?: {tls?: TLSOptions}) => Promise<FakeServer> {
+export function fakeServers(): (opts?: {tls?: TLSOptions; port?: number}) => Promise<FakeServer> {
   const servers: FakeServer[] = []
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()))

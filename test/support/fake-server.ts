@@ -76,11 +76,12 @@ export class FakeServer {
     server.on('secureConnection', () => this.tlsHandshakes++)
   }
 
-  static async start(opts: {tls?: TLSOptions} = {}): Promise<FakeServer> {
+  /** `port`: listen there rather than on a free port (a server that comes back where it was). */
+  static async start(opts: {tls?: TLSOptions; port?: number} = {}): Promise<FakeServer> {
     const server = opts.tls
       ? createHttpsServer({key: opts.tls.key, cert: opts.tls.cert, ca: opts.tls.ca, requestCert: Boolean(opts.tls.ca), rejectUnauthorized: false})
       : createHttpServer()
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve))
     const {port} = server.address() as AddressInfo
     const fake = new FakeServer(server, `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`)
     server.on('request', (req, res) => void fake.handle(req, res))

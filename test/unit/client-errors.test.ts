@@ -183,9 +183,10 @@ describe('connection failures', () => {
         probe.close(() => resolve(p))
       })
     })
-    await expect(createClient(config(`http://127.0.0.1:${port}`)).request({path: '/version'})).rejects.toThrow(
-      `The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?`,
-    )
+    const err = await createClient(config(`http://127.0.0.1:${port}`)).request({path: '/version'}).catch((e: unknown) => e)
+    expect(err).toHaveProperty('message', `The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?`)
+    // Wrapped by a caller, it reads as Go's url.Error around the dial error.
+    expect(err).toHaveProperty('urlError', `Get "http://127.0.0.1:${port}/version": dial tcp 127.0.0.1:${port}: connect: connection refused`)
   })
 
   it('reports a failed DNS lookup with the resolver like Go', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {createClient} from '../../src/lib/client/client.js'
+import {ConnectionError} from '../../src/lib/errors.js'
 import type {CredentialSource, RestConfig} from '../../src/lib/kubeconfig/types.js'
 import {fakeServers, restConfigFor} from '../support/client.js'
 import type {RecordedRequest} from '../support/fake-server.js'
@@ -52,6 +53,16 @@ describe('a server that closes the connection', () => {
     s.on('POST', '/api/v1/namespaces', {destroy: true})
     await expect(createClient(config(s.url)).request({method: 'POST', path: '/api/v1/namespaces', body: {}})).rejects.toThrow('Unable to connect to the server: EOF')
     s.verify()
+  })
+
+  it('keeps the method and URL (query sorted, as client-go sends it) for callers that print Go\'s url.Error', async () => {
+    const s = await start()
+    s.on('POST', '/api/v1/namespaces', {destroy: true})
+    const sent = createClient(config(s.url)).request({method: 'POST', path: '/api/v1/namespaces', query: {fieldManager: 'm', dryRun: 'All'}, body: {}})
+    const err = await sent.catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ConnectionError)
+    expect(err).toMatchObject({message: 'Unable to connect to the server: EOF', detail: 'EOF', request: {method: 'POST', url: `${s.url}/api/v1/namespaces?dryRun=All&fieldManager=m`}})
+    expect((err as ConnectionError).urlError).toBe(`Post "${s.url}/api/v1/namespaces?dryRun=All&fieldManager=m": EOF`)
   })
 })
 

@@ -3,7 +3,7 @@
 import {describe, expect, test} from 'vitest'
 import {nameFromArgs} from '../../src/lib/create/command.js'
 import {createObjectOptions} from '../../src/lib/create/flags.js'
-import {parseIntFlag} from '../../src/lib/create/int-flag.js'
+import {parseIntFlag} from '../../src/lib/int-flag.js'
 import {withLastApplied} from '../../src/lib/create/last-applied.js'
 import {splitStringSlice} from '../../src/lib/create/string-slice.js'
 
@@ -67,6 +67,15 @@ describe('arguments', () => {
     expect(() => port('2147483648')).toThrow('value out of range')
     expect(port('-2147483648')).toBe(-2147483648)
     expect(parseIntFlag('2147483648', 64, 'node-port', 'create service nodeport')).toBe(2147483648)
+  })
+
+  test('klog\'s -v: strconv.ParseInt(s, 10, 32), so no base prefixes or underscores', () => {
+    const v = (value: string) => parseIntFlag(value, 32, 'v', 'get', 'v', 10)
+    expect(['0', '9', '+1', '-1', '010'].map(v)).toEqual([0, 9, 1, -1, 10])
+    for (const bad of ['0x1', '1_0', 'x', '']) {
+      expect(() => v(bad)).toThrow(`error: invalid argument ${JSON.stringify(bad)} for "-v, --v" flag: strconv.ParseInt: parsing ${JSON.stringify(bad)}: invalid syntax\nSee 'ktl get --help' for usage.`)
+    }
+    expect(() => v('99999999999')).toThrow('value out of range')
   })
 
   test('string-slice flags: each value is one CSV record', () => {

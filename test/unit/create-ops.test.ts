@@ -172,6 +172,19 @@ describe('runCreate (-f)', () => {
     expect(JSON.parse(fake.requests.filter((r) => r.method === 'POST')[0].body)).toEqual({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'a', namespace: 'team'}})
   })
 
+  test('a dropped connection fails that object with Go\'s url.Error (method, URL, cause) and the rest go on', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('POST', '/api/v1/namespaces/default/configmaps', {destroy: true})
+    fake.on('POST', '/api/v1/namespaces/default/configmaps', echo())
+    const {ctx, io} = ctxFor({stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n'})
+    await expect(run(ctx, {validate: 'ignore'})).rejects.toHaveProperty(
+      'message',
+      `error: error when creating "STDIN": Post "${fake.url}/api/v1/namespaces/default/configmaps?fieldManager=kubectl-create&fieldValidation=Ignore": EOF`,
+    )
+    expect(io.stdout()).toBe('configmap/b created\n')
+    fake.verify()
+  })
+
   test('one failure alone is kubectl\'s error line', async () => {
     serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
     const {ctx, io} = ctxFor({stdin: 'apiVersion: foo/v1\nkind: Bar\nmetadata: {name: e}\n'})

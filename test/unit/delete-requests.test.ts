@@ -138,6 +138,23 @@ describe('DELETE requests', () => {
     fake.verify()
   })
 
+  it('a dropped connection fails that object only: kubectl\'s lone "Unable to connect" by name, Go\'s url.Error with -f', async () => {
+    withDiscovery()
+    const bodies: string[] = []
+    fake.on('DELETE', `${CM}/a`, {destroy: true}, {times: 2})
+    onDelete(`${CM}/b`, bodies)
+    onDelete(`${CM}/b`, bodies)
+    const byName = setup()
+    await expect(runDelete(byName.ctx, {...defaults, args: ['cm', 'a', 'b']})).rejects.toThrow(/^Unable to connect to the server: EOF$/)
+    expect(byName.io.stdout()).toBe('configmap "b" deleted\n')
+    const fromFile = setup({stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n'})
+    await expect(runDelete(fromFile.ctx, {...defaults, filenames: ['-']})).rejects.toThrow(
+      new RegExp(`^error: error when deleting "STDIN": Delete "${fake.url}${CM}/a": EOF$`),
+    )
+    expect(fromFile.io.stdout()).toBe('configmap "b" deleted\n')
+    fake.verify()
+  })
+
   it('sends --grace-period and --cascade in kubectl field order', async () => {
     withDiscovery()
     const bodies: string[] = []

@@ -66,6 +66,54 @@ describe('get --watch', () => {
     fake.verify()
   })
 
+  it('waits for a server that restarts, then resumes from the last resourceVersion', async () => {
+    fake = await FakeServer.start()
+    const port = Number(new URL(fake.url).port)
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', {body: list('10', cm('a', '5'))})
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', {headers: {'content-type': 'application/json'}, chunks: [events(['ADDED', cm('b', '11')])], after: 'stall'})
+    const {io, ctx} = watchCtx()
+    const watching = runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, maxEvents: 3})
+    await expect.poll(() => io.stdout()).toBe('configmap/a\nconfigmap/b\n')
+    await fake.close()
+    // Refused for a moment, then the server is back where it was.
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    fake = await FakeServer.start({port})
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', {body: events(['MODIFIED', cm('a', '12')])})
+    await watching
+    expect(io.stdout()).toBe('configmap/a\nconfigmap/b\nconfigmap/a\n')
+    expect(fake.requests.map((r) => r.query.get('resourceVersion'))).toEqual(['11'])
+    fake.verify()
+  })
+
+  it('gives up with kubectl\'s refused line once the server has stayed away for the reconnect window', async () => {
+    fake = await FakeServer.start()
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', {body: list('10', cm('a', '5'))})
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', {headers: {'content-type': 'application/json'}, chunks: [events(['ADDED', cm('b', '11')])], after: 'stall'})
+    const {io, ctx} = watchCtx()
+    const watching = runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, reconnectWindowMs: 1000})
+    await expect.poll(() => io.stdout()).toBe('configmap/a\nconfigmap/b\n')
+    const host = fake.host
+    await fake.close()
+    const started = Date.now()
+    await expect(watching).rejects.toThrow(`The connection to the server ${host} was refused - did you specify the right host or port?`)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('waits longer each time the server ends a watch at once with nothing in it, instead of spinning', async () => {
+    fake = await FakeServer.start()
+    const at: number[] = []
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', {body: list('10', cm('a', '5'))})
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', () => (at.push(Date.now()), {body: ''}), {times: 3})
+    fake.on('GET', '/api/v1/namespaces/ns/configmaps', () => (at.push(Date.now()), {body: events(['ADDED', cm('b', '11')])}))
+    const {io, ctx} = watchCtx()
+    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, maxEvents: 2})
+    expect(io.stdout()).toBe('configmap/a\nconfigmap/b\n')
+    const gaps = at.slice(1).map((t, i) => t - at[i])
+    // 250 ms, 500 ms, 1 s (less the time the request itself took).
+    expect(gaps.map((g, i) => g >= 240 * 2 ** i)).toEqual([true, true, true])
+    fake.verify()
+  })
+
   it('refuses several resource types, as kubectl does', async () => {
     fake = await FakeServer.start()
     const {ctx} = watchCtx()

@@ -1,6 +1,8 @@
 import {spawnSync} from 'node:child_process'
+import {Parser} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
-import {normalizeBooleanFlags, overridesFromFlags} from '../../src/lib/kube-command.js'
+import {FlagValueError} from '../../src/lib/errors.js'
+import {intFlag, normalizeBooleanFlags, overridesFromFlags} from '../../src/lib/kube-command.js'
 
 describe('normalizeBooleanFlags', () => {
   const booleans = new Map([
@@ -26,6 +28,23 @@ describe('normalizeBooleanFlags', () => {
 
   it('leaves string flags, unknown flags and everything after -- alone', () => {
     expect(normalizeBooleanFlags(['--output=true', '--', '--show-events=false'], booleans)).toEqual(['--output=true', '--', '--show-events=false'])
+  })
+})
+
+describe('intFlag', () => {
+  const flags = {'chunk-size': intFlag({bits: 64, default: 500, description: ''}), v: intFlag({bits: 32, base: 10, char: 'v', default: 0, description: ''})}
+  const parse = (argv: string[]) => Parser.parse(argv, {flags, context: {id: 'get'} as never})
+
+  it('reads values as pflag does, base prefixes included, and keeps the default', async () => {
+    expect((await parse(['--chunk-size=0x10', '-v', '3'])).flags).toEqual({'chunk-size': 16, v: 3})
+    expect((await parse([])).flags).toEqual({'chunk-size': 500, v: 0})
+  })
+
+  it('refuses a value with pflag\'s one line, kept apart from oclif\'s "Parsing --flag" rewrite', async () => {
+    const err = await parse(['--chunk-size=x']).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(FlagValueError)
+    expect((err as FlagValueError).text).toBe('error: invalid argument "x" for "--chunk-size" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'ktl get --help\' for usage.')
+    await expect(parse(['-v=0x1'])).rejects.toHaveProperty('text', expect.stringMatching(/^error: invalid argument "0x1" for "-v, --v" flag: /))
   })
 })
 

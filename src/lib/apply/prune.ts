@@ -6,6 +6,7 @@ import {LAST_APPLIED_ANNOTATION} from '../create/last-applied.js'
 import {usageError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
+import type {PropagationPolicy} from '../ops/delete-options.js'
 import type {DryRun} from './types.js'
 
 /** kubectl's default --prune-allowlist: group/version/kind. */
@@ -21,6 +22,10 @@ export interface PruneOptions {
   /** --prune-allowlist entries (group/version/kind, `core` for the core group); kubectl's list when empty. */
   allowlist: string[]
   dryRun: DryRun
+  /** --cascade: what becomes of the pruned objects' dependents. */
+  propagationPolicy: PropagationPolicy
+  /** --grace-period; negative for the object's own. */
+  gracePeriod: number
   /** Namespaces that applied objects went to. */
   namespaces: Set<string>
   /** `group/Kind/namespace/name` of every applied object. */
@@ -73,7 +78,13 @@ export async function prune(ctx: Ctx, opts: PruneOptions, onPruned: (p: PrunedOb
           await client.request({
             method: 'DELETE',
             path: resourcePath(resource, item.metadata?.namespace, name),
-            body: {kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background', ...(opts.dryRun === 'server' ? {dryRun: ['All']} : {})},
+            body: {
+              kind: 'DeleteOptions',
+              apiVersion: 'v1',
+              propagationPolicy: opts.propagationPolicy,
+              ...(opts.gracePeriod >= 0 ? {gracePeriodSeconds: opts.gracePeriod} : {}),
+              ...(opts.dryRun === 'server' ? {dryRun: ['All']} : {}),
+            },
             resource: {group: resource.group, resource: resource.name, name},
           })
         }

@@ -134,7 +134,8 @@ class HttpClient implements KubeClient {
       } catch (err) {
         if (err instanceof CliError) throw err
         const cause = errorCause(err)
-        if (deadline?.expired) throw headersTimeoutError()
+        const failed = {method, url: goRequestURL(this.urlFor(opts))}
+        if (deadline?.expired) throw headersTimeoutError(failed)
         if (opts.signal?.aborted) throw opts.signal.reason
         if (method === 'GET' && isConnectionDrop(cause)) {
           // A kept-alive connection the server closed meanwhile: try a fresh one at once, as Go does.
@@ -149,7 +150,7 @@ class HttpClient implements KubeClient {
             continue
           }
         }
-        throw transportError(cause, this.host)
+        throw transportError(cause, this.host, failed)
       }
       const {res} = exchange
       if (res.status === 401 && !refreshedCredentials) {
@@ -383,6 +384,13 @@ export function axiosProxy(proxy: URL): AxiosProxyConfig {
 }
 
 /** The socket or TLS error behind an axios error. */
+/** A URL as client-go sends it and Go's url.Error prints it: query keys sorted (url.Values.Encode). */
+function goRequestURL(url: URL): string {
+  const sorted = new URL(url)
+  sorted.searchParams.sort()
+  return sorted.href
+}
+
 export function errorCause(err: unknown): NodeJS.ErrnoException {
   if (axios.isAxiosError(err) && err.cause instanceof Error) return err.cause as NodeJS.ErrnoException
   return err as NodeJS.ErrnoException

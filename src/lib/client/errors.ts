@@ -1,5 +1,5 @@
 // Turns transport failures and error responses into kubectl's messages.
-import {CliError, ResponseBodyError, type Status, StatusError} from '../errors.js'
+import {CliError, ConnectionError, type FailedRequest, ResponseBodyError, type Status, StatusError} from '../errors.js'
 import {goJSONSyntaxError} from '../go/json-syntax.js'
 import {goQuote} from '../go/quote.js'
 import {chainError, isChainErrorCode, TransportFailure} from './tls-verify.js'
@@ -82,13 +82,17 @@ function isText(contentType: string | undefined): boolean {
 }
 
 
-/** A failure before any HTTP status came back, in kubectl's words. `host` is the server URL's host. */
-export function transportError(err: NodeJS.ErrnoException & {reason?: string}, host: string): CliError {
+/**
+ * A failure before any HTTP status came back, in kubectl's words. `host` is the server URL's host;
+ * `request`, what was being sent, lets callers that wrap the failure print Go's url.Error.
+ */
+export function transportError(err: NodeJS.ErrnoException & {reason?: string}, host: string, request?: FailedRequest): CliError {
   if (err instanceof CliError) return err
+  const unable = (detail: string) => new ConnectionError(`Unable to connect to the server: ${detail}`, detail, request)
   if (err instanceof TransportFailure) return unable(err.message)
   const code = err.code ?? ''
   if (code === 'ECONNREFUSED') {
-    return new CliError(`The connection to the server ${host} was refused - did you specify the right host or port?`)
+    return new ConnectionError(`The connection to the server ${host} was refused - did you specify the right host or port?`, describeSocketError(err), request)
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     // Go names the resolver it asked; node:dns is loaded only on this path.
@@ -122,8 +126,9 @@ const TLS_ALERTS: Record<string, string> = {
 }
 
 /** The deadline from --request-timeout passed before the response headers came. */
-export function headersTimeoutError(): CliError {
-  return unable('context deadline exceeded (Client.Timeout exceeded while awaiting headers)')
+export function headersTimeoutError(request?: FailedRequest): CliError {
+  const detail = 'context deadline exceeded (Client.Timeout exceeded while awaiting headers)'
+  return new ConnectionError(`Unable to connect to the server: ${detail}`, detail, request)
 }
 
 /** The response started but its body could not be read to the end. */
@@ -135,10 +140,6 @@ export function bodyReadError(cause: 'timeout' | 'eof'): CliError {
 /** What Go's encoding/json says about a body that is not the JSON it claims to be. */
 export function jsonSyntaxError(text: string): CliError {
   return new ResponseBodyError(`error: ${goJSONSyntaxError(text) ?? 'unexpected end of JSON input'}`)
-}
-
-function unable(detail: string): CliError {
-  return new CliError(`Unable to connect to the server: ${detail}`)
 }
 
 export function joinHostPort(host: string, port: number | string): string {

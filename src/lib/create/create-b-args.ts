@@ -1,4 +1,4 @@
-// pflag readings that create-A's string-slice.ts and int-flag.ts do not cover: cliflag's
+// pflag readings that create-A's string-slice.ts and ../int-flag.ts do not cover: cliflag's
 // MapStringString (`--aggregation-rule=k=v,k2=v2`).
 import {CliError} from '../errors.js'
 import {goQuote} from '../go/quote.js'

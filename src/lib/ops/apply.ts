@@ -9,7 +9,7 @@ import {appliedKey, checkPruneFlags, prune, prunedLine} from '../apply/prune.js'
 import {applyServerSide} from '../apply/server-side.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
-import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
 import {type ManifestDocument, readManifests} from '../manifests/reader.js'
 import {forEachOrdered} from '../ordered-pool.js'
 import {compareCodePoints, formatJSON} from '../printers/json.js'
@@ -18,6 +18,8 @@ import {resolveManifestInfos} from '../resources/manifest-infos.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix} from '../resources/paths.js'
+import {parseCascade, parseGracePeriodFlag, parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
+import type {WaitTarget} from './delete-wait.js'
 import {parseOutputFormat} from './get-output.js'
 
 export type ValidationMode = 'strict' | 'warn' | 'ignore'
@@ -35,6 +37,12 @@ export interface ApplyOptions {
   all: boolean
   selector?: string
   pruneAllowlist: string[]
+  /** --cascade, --grace-period and --timeout as given: for pruned objects, as for `delete`. */
+  cascade: string
+  gracePeriod: string
+  timeout: string
+  /** Wait until pruned objects are gone (kubectl 1.32 takes --wait but never waits). */
+  wait: boolean
   output?: string
   validate: ValidationMode
   showManagedFields: boolean
@@ -42,7 +50,11 @@ export interface ApplyOptions {
   concurrency?: number
 }
 
-const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
+// As `delete --wait`: what remains is shown on a terminal only when the wait takes this long.
+const PRUNE_PROGRESS_DELAY_MS = 1000
+
+/** The fieldValidation query parameter kubectl sends for each --validate mode. */
+export const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
 
 /** kubectl's --validate values: strict (or true), warn, ignore (or false). */
 export function parseValidationMode(value: string): ValidationMode {
@@ -61,18 +73,34 @@ export function parseValidationMode(value: string): ValidationMode {
 
 export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   checkFlags(opts)
+  const deletion = {
+    propagationPolicy: parseCascade(opts.cascade, (line) => ctx.io.err.write(`${line}\n`)),
+    gracePeriod: parseGracePeriodFlag(opts.gracePeriod, 'apply'),
+    timeoutMs: parseTimeoutFlag(opts.timeout, 'apply'),
+  }
   const format = opts.output ? parseOutputFormat(opts.output) : undefined
   if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml`)
+  const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
   if (documents.length === 0) throw usageError('no objects passed to apply')
   await validate(ctx, documents, opts)
 
   const phases = splitPhases(documents)
   const enforceNamespace = ctx.overrides.namespace !== undefined
-  // Every document that does not wait on a CRD of this set must map now: a typo in one kind sends nothing.
-  const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace})
-  const foundations = first.slice(0, phases.foundations.length)
-  const rest = first.slice(phases.foundations.length)
+  // Every document that does not wait on a CRD of this set must map now, selected by -l or not (as in
+  // kubectl, whose builder maps before it filters): a typo in one kind sends nothing.
+  const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace}).catch((err: unknown) => {
+    // One failure alone is kubectl's "error: " line; several print one per line as they are.
+    if (err instanceof CliError && !(err instanceof AggregateCliError) && !(err instanceof StatusError) && !err.message.startsWith('error: ')) {
+      throw new CliError(`error: ${err.message}`)
+    }
+    throw err
+  })
+  const selected = (t: {object: KubeObject}) => !matches || matches(t.object.metadata?.labels)
+  const foundations = first.slice(0, phases.foundations.length).filter(selected)
+  const rest = first.slice(phases.foundations.length).filter(selected)
+  const customDocuments = phases.custom.filter(selected)
+  if (foundations.length + rest.length + customDocuments.length === 0) throw usageError('no objects passed to apply')
 
   const client = await ctx.client()
   const errors: CliError[] = []
@@ -109,16 +137,23 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
 
   await applyAll(foundations)
   let custom: ApplyTarget[] = []
-  if (phases.custom.length > 0) custom = await mapCustomResources(ctx, phases.custom, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
+  if (customDocuments.length > 0) custom = await mapCustomResources(ctx, customDocuments, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
   await applyAll([...rest, ...custom])
 
   if (opts.prune && errors.length === 0) {
     const applied = new Set(results.map((r) => appliedKey(r.target.resource.group, r.target.resource.kind, r.target.namespace, r.target.name)))
     const namespaces = new Set(results.flatMap((r) => (r.target.namespace ? [r.target.namespace] : [])))
-    await prune(ctx, {selector: opts.selector, all: opts.all, allowlist: opts.pruneAllowlist, dryRun: opts.dryRun, namespaces, applied}, (p) => {
+    const pruned: WaitTarget[] = []
+    const pruneOptions = {selector: opts.selector, all: opts.all, allowlist: opts.pruneAllowlist, dryRun: opts.dryRun, namespaces, applied, ...deletion}
+    await prune(ctx, pruneOptions, (p) => {
+      pruned.push({resource: p.resource, namespace: p.object.metadata?.namespace, name: p.object.metadata?.name ?? '', uid: p.object.metadata?.uid})
       if (!format) ctx.io.out.write(prunedLine(p, opts.dryRun))
       else if (format.kind === 'name') ctx.io.out.write(`${kindPrefix(p.resource)}/${p.object.metadata?.name ?? ''}\n`)
     })
+    if (opts.wait && opts.dryRun === 'none' && pruned.length > 0) {
+      const {waitUntilGone} = await import('./delete-wait.js')
+      await waitUntilGone(ctx, await ctx.client(), pruned, deletion.timeoutMs === 0 ? UNLIMITED_WAIT_MS : deletion.timeoutMs, PRUNE_PROGRESS_DELAY_MS)
+    }
   }
   if (format?.kind === 'generic') printObjects(ctx, results.map((r) => r.applied.object), format.print, opts)
   throwCollected(errors)
@@ -208,7 +243,9 @@ function sortedDeep(value: unknown): unknown {
 
 function throwCollected(errors: CliError[]): void {
   if (errors.length === 0) return
-  if (errors.length > 1) throw new AggregateCliError(errors)
+  // kubectl prints several failures one per line without its "error: " prefix (MultipleErrors).
+  if (errors.length > 1) throw new AggregateCliError(errors.map(inAggregate))
   const [error] = errors
-  throw error instanceof StatusError || error.message.startsWith('error: ') ? error : new CliError(`error: ${error.message}`)
+  if (error instanceof StatusError || error instanceof ConnectionError || error.message.startsWith('error: ')) throw error
+  throw new CliError(`error: ${error.message}`)
 }

@@ -5,11 +5,11 @@ import {type CreatePrinter, createPrinter} from '../create/output.js'
 import {typedResource} from '../create/typed-resources.js'
 import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
-import {AggregateCliError, CliError, ResponseBodyError, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, ConnectionError, ResponseBodyError, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import type {KubeObject, ObjectMeta} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
-import type {ValidationMode} from './apply.js'
+import {FIELD_VALIDATION, type ValidationMode} from './apply.js'
 
 export interface CreateObjectOptions {
   dryRun: 'none' | 'client' | 'server'
@@ -71,7 +71,7 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   warn(ctx, opts.warnings)
   if (opts.filenames.length === 0) throw usageError('must specify one of -f and -k')
-  const [{readManifests}, {collectManifestInfos}] = await Promise.all([import('../manifests/reader.js'), import('../resources/manifest-infos.js')])
+  const [{readManifests}, {collectManifestInfos, DecodeError}] = await Promise.all([import('../manifests/reader.js'), import('../resources/manifest-infos.js')])
   const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
   if (opts.validate !== undefined && opts.validate !== 'ignore') await (await import('../validate/send.js')).validateForSend(ctx, documents, opts.validate)
@@ -90,12 +90,13 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
     object = withLastApplied(object, {save: opts.saveConfig, typed: false})
     if (opts.dryRun !== 'client') {
       try {
-        object = await post(ctx, info.resource, info.namespace, object, opts)
+        object = await post(ctx, info.resource, info.namespace, object, opts, opts.validate && FIELD_VALIDATION[opts.validate])
       } catch (err) {
         const where = `error when creating ${goQuote(info.document.source)}: `
         if (err instanceof StatusError) failures.push(new StatusError({...err.status, message: `${where}${err.status.message ?? ''}`}))
         else if (err instanceof ResponseBodyError) failures.push(new CliError(`${where}${err.message.replace(/^error: /, '')}`))
-        // Every later request would fail the same way when the server cannot be reached.
+        // kubectl goes on to the next object after a dropped connection too, naming the request.
+        else if (err instanceof ConnectionError) failures.push(new CliError(`${where}${err.urlError}`))
         else throw err
         continue
       }
@@ -105,7 +106,9 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   }
   failedBefore(infos.length)
   // Go's aggregate error text: each distinct message once, bracketed when there are several
-  const mapping = [...new Set(mapped.errors.map((e) => e.error.message))]
+  // A document that does not decode is its own failure in kubectl's list; unmappable kinds come as one aggregate.
+  failures.push(...mapped.errors.map((e) => e.error).filter((e) => e instanceof DecodeError))
+  const mapping = [...new Set(mapped.errors.filter((e) => !(e.error instanceof DecodeError)).map((e) => e.error.message))]
   if (mapping.length > 0) failures.push(new CliError(mapping.length === 1 ? mapping[0] : `[${mapping.join(', ')}]`))
   if (failures.length === 1) throw failures[0] instanceof StatusError ? failures[0] : usageError(failures[0].message)
   if (failures.length > 1) throw new AggregateCliError(failures)
@@ -135,12 +138,13 @@ async function resourceFor(ctx: Ctx, object: KubeObject): Promise<APIResource> {
   return found
 }
 
-async function post(ctx: Ctx, resource: APIResource, namespace: string | undefined, object: KubeObject, opts: CreateObjectOptions): Promise<KubeObject> {
+/** `fieldValidation`: what create -f sends for --validate, as kubectl does. */
+async function post(ctx: Ctx, resource: APIResource, namespace: string | undefined, object: KubeObject, opts: CreateObjectOptions, fieldValidation?: string): Promise<KubeObject> {
   const client = await ctx.client()
   const res = await client.request<KubeObject>({
     method: 'POST',
     path: resourcePath(resource, namespace),
-    query: {dryRun: opts.dryRun === 'server' ? 'All' : undefined, fieldManager: opts.fieldManager || undefined},
+    query: {dryRun: opts.dryRun === 'server' ? 'All' : undefined, fieldManager: opts.fieldManager || undefined, fieldValidation},
     body: object,
     resource: {group: resource.group, resource: resource.name},
   })

@@ -2,7 +2,8 @@
 // boolean forms), the grace period that --now and --force imply, and --timeout. (--dry-run is
 // src/lib/dry-run.ts, shared by every verb that writes.)
 import {usageError} from '../errors.js'
-import {parseDurationFlag, parseIntFlag} from '../flag-values.js'
+import {parseDurationFlag} from '../duration-flag.js'
+import {parseIntFlag} from '../int-flag.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
@@ -58,14 +59,14 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
   return grace
 }
 
-/** --grace-period as pflag's IntVar reads it. */
-export function parseGracePeriodFlag(text: string): number {
-  return parseIntFlag('--grace-period', text, 'delete')
+/** --grace-period as pflag's IntVar reads it: strconv.ParseInt(s, 0, 64). */
+export function parseGracePeriodFlag(text: string, command = 'delete'): number {
+  return parseIntFlag(text, 64, 'grace-period', command)
 }
 
-/** --timeout as Go's time.ParseDuration reads it, in milliseconds. */
-export function parseTimeoutFlag(text: string): number {
-  return parseDurationFlag('--timeout', text, 'delete')
+/** --timeout as Go's time.ParseDuration reads it, in milliseconds, with Go's messages for bad values. */
+export function parseTimeoutFlag(text: string, command = 'delete'): number {
+  return parseDurationFlag('timeout', text, command)
 }
 
 /** kubectl's only other -o for delete. */

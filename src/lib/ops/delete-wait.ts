@@ -3,6 +3,7 @@
 // watch per type and namespace, and reports the first one still there when time runs out).
 import type {Readable} from 'node:stream'
 import type {KubeClient} from '../client/types.js'
+import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
 import {CliError, StatusError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
@@ -38,6 +39,24 @@ interface WatchEvent {
 const MAX_TIMER_MS = 2 ** 31 - 1
 // A watch the server ends at once, with nothing in it, is not re-opened sooner than this.
 const REWATCH_PAUSE_MS = 1000
+
+/**
+ * Waits as `delete --wait` does: on a terminal stderr, after `progressDelayMs`, what remains is shown
+ * (and erased when done); elsewhere nothing extra is written.
+ */
+export async function waitUntilGone(ctx: Ctx, client: KubeClient, targets: WaitTarget[], timeoutMs: number, progressDelayMs: number): Promise<void> {
+  let progress: import('./delete-progress.js').DeletionProgress | undefined
+  if (ctx.io.errIsTTY) {
+    const {DeletionProgress} = await import('./delete-progress.js')
+    const withNamespace = new Set(targets.map((t) => t.namespace ?? '')).size > 1
+    progress = new DeletionProgress(ctx.io.err, {delayMs: progressDelayMs, withNamespace})
+  }
+  try {
+    await waitForDeletion(client, targets, {timeoutMs, onChange: progress && ((remaining) => progress.update(remaining))})
+  } finally {
+    progress?.stop()
+  }
+}
 
 export async function waitForDeletion(client: KubeClient, targets: WaitTarget[], opts: WaitOptions): Promise<void> {
   const remaining = new Map<number, Remaining>(targets.map((target, i) => [i, {target}]))

@@ -5,7 +5,7 @@
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
 import {type DryRun, parseDryRun} from '../dry-run.js'
-import {AggregateCliError, CliError, isNotFound, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, ConnectionError, isNotFound, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
@@ -58,6 +58,7 @@ export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   // client-go's complaint about the context kubectl then makes, before giving up at once.
   if (prepared.timeoutMs < 0) ctx.io.err.write(`${klogLine('E', 'Timeout for context shall not be negative!')}\n`)
   const timeoutMs = prepared.timeoutMs === 0 ? UNLIMITED_WAIT_MS : prepared.timeoutMs
+  const {waitUntilGone} = await import('./delete-wait.js')
   await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? DEFAULT_PROGRESS_DELAY_MS)
 }
 
@@ -155,8 +156,8 @@ async function deleteEach(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, ent
       waitTarget.uid = await deleteObject(outcome.client, target, request)
       print(target)
     } catch (err) {
-      // A transport failure would fail every other request the same way: stop at the first.
-      if (!(err instanceof StatusError || err instanceof LocalError)) throw err
+      // kubectl goes on to the next object after a dropped connection too.
+      if (!(err instanceof StatusError || err instanceof LocalError || err instanceof ConnectionError)) throw err
       if (prepared.ignoreNotFound && isNotFound(err)) outcome.ignored++
       else outcome.errors.push(withSource(err, target.source))
     }
@@ -218,6 +219,8 @@ function withSource(err: CliError, source: string | undefined): CliError {
   if (source === undefined) return err
   const prefix = `error when deleting ${goQuote(source)}: `
   if (err instanceof StatusError) return new StatusError({...err.status, message: prefix + (err.status.message ?? '')})
+  // Wrapped, a transport failure reads as Go's url.Error (`Delete "URL": EOF`).
+  if (err instanceof ConnectionError) return new CliError(prefix + err.urlError)
   return new CliError(prefix + err.message)
 }
 
@@ -240,7 +243,7 @@ function deleteFailure(errors: CliError[], unmapped: CliError[], refiltered = fa
     const only = all[0]
     if (Array.isArray(only) && (only.length > 1 || refiltered)) return new AggregateCliError(only)
     const err = Array.isArray(only) ? only[0] : only
-    return err instanceof StatusError || err.message.startsWith('error: ') ? err : new CliError(`error: ${err.message}`)
+    return err instanceof StatusError || err instanceof ConnectionError || err.message.startsWith('error: ') ? err : new CliError(`error: ${err.message}`)
   }
   return new AggregateCliError(all.map((e) => (Array.isArray(e) ? new CliError(goAggregateMessage(e)) : e)))
 }
@@ -249,19 +252,4 @@ function deleteFailure(errors: CliError[], unmapped: CliError[], refiltered = fa
 function goAggregateMessage(errors: CliError[]): string {
   const messages = [...new Set(errors.map((e) => e.message))]
   return messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
-}
-
-async function waitUntilGone(ctx: Ctx, client: KubeClient, targets: WaitTarget[], timeoutMs: number, progressDelayMs: number): Promise<void> {
-  const {waitForDeletion} = await import('./delete-wait.js')
-  let progress: import('./delete-progress.js').DeletionProgress | undefined
-  if (ctx.io.errIsTTY) {
-    const {DeletionProgress} = await import('./delete-progress.js')
-    const withNamespace = new Set(targets.map((t) => t.namespace ?? '')).size > 1
-    progress = new DeletionProgress(ctx.io.err, {delayMs: progressDelayMs, withNamespace})
-  }
-  try {
-    await waitForDeletion(client, targets, {timeoutMs, onChange: progress && ((remaining) => progress.update(remaining))})
-  } finally {
-    progress?.stop()
-  }
 }

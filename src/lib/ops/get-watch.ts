@@ -1,9 +1,10 @@
 // `ktl get -w`: the initial list, then every change as it happens. Better than kubectl: a watch the
-// server closes is resumed from the last resourceVersion seen, and a 410 Gone (history compacted)
-// re-lists and prints only what changed, so each change prints once and none is lost.
+// server closes is resumed from the last resourceVersion seen, a server that restarts is waited for
+// (kubectl exits when its watch connection closes), and a 410 Gone (history compacted) re-lists and
+// prints only what changed, so each change prints once and none is lost.
 import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
-import {StatusError, usageError} from '../errors.js'
+import {ConnectionError, ResponseBodyError, StatusError, usageError} from '../errors.js'
 import type {OutStream} from '../io.js'
 import {TabWriter} from '../printers/columns.js'
 import {goMarshalJSON} from '../printers/jsonpath.js'
@@ -29,6 +30,8 @@ export interface WatchOptions {
   colorize?: (column: string, value: string) => string
   /** Stop after this many events (tests); watch forever when undefined. */
   maxEvents?: number
+  /** How long to keep trying to reach a server that went away before giving up with its error (default 30 s). */
+  reconnectWindowMs?: number
   signal?: AbortSignal
 }
 
@@ -38,6 +41,13 @@ interface WatchEvent {
   type: EventType | 'ERROR' | 'BOOKMARK'
   object: KubeObject | Table
 }
+
+// A restarting API server is back within seconds; one that stays away for this long is gone.
+const RECONNECT_WINDOW_MS = 30_000
+const RECONNECT_FIRST_WAIT_MS = 250
+const RECONNECT_MAX_WAIT_MS = 4000
+// A watch that ends sooner than this without a single event was not really open.
+const EMPTY_WATCH_MS = 1000
 
 const EVENT_LABEL: Record<string, string> = {ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   '}
 
@@ -82,16 +92,24 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
     return res.data.metadata?.resourceVersion ?? ''
   }
 
+  const reconnect = {windowMs: opts.reconnectWindowMs ?? RECONNECT_WINDOW_MS, signal: opts.signal}
   let resourceVersion = await list(!opts.watchOnly)
   printer.flushInitial()
+  // Watches in a row that the server ended at once with nothing in them: waited on, so as not to spin.
+  let emptyEnds = 0
   while (!done()) {
+    if (emptyEnds > 0) await sleep(Math.min(RECONNECT_FIRST_WAIT_MS * 2 ** (emptyEnds - 1), RECONNECT_MAX_WAIT_MS), opts.signal)
+    if (opts.signal?.aborted) return
+    const opened = Date.now()
+    let received = 0
     let stream: Readable
     try {
-      stream = (await client.stream({path, accept, signal: opts.signal, query: {...query, watch: 1, resourceVersion, allowWatchBookmarks: 'true'}})).data
+      const watch = () => client.stream({path, accept, signal: opts.signal, query: {...query, watch: 1, resourceVersion, allowWatchBookmarks: 'true'}})
+      stream = (await reconnecting(watch, reconnect)).data
     } catch (err) {
       if (opts.signal?.aborted) return
       if (err instanceof StatusError && err.code === 410) {
-        resourceVersion = await list(true)
+        resourceVersion = await reconnecting(() => list(true), reconnect)
         continue
       }
       throw err
@@ -99,6 +117,7 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
     let gone = false
     try {
       for await (const event of ndjson(stream)) {
+        received++
         if (event.type === 'BOOKMARK') {
           resourceVersion = (event.object as KubeObject).metadata?.resourceVersion ?? resourceVersion
           continue
@@ -127,8 +146,34 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
     } finally {
       stream.destroy()
     }
-    if (gone) resourceVersion = await list(true)
+    emptyEnds = received === 0 && Date.now() - opened < EMPTY_WATCH_MS ? emptyEnds + 1 : 0
+    if (gone) resourceVersion = await reconnecting(() => list(true), reconnect)
   }
+}
+
+/**
+ * `attempt` again while the server cannot be reached (restarting, say), waiting longer each time;
+ * after `windowMs` of failures, or once the watch is stopped, the last failure is thrown.
+ */
+async function reconnecting<T>(attempt: () => Promise<T>, opts: {windowMs: number; signal?: AbortSignal}): Promise<T> {
+  const started = Date.now()
+  for (let wait = RECONNECT_FIRST_WAIT_MS; ; wait = Math.min(wait * 2, RECONNECT_MAX_WAIT_MS)) {
+    try {
+      return await attempt()
+    } catch (err) {
+      const unreachable = err instanceof ConnectionError || err instanceof ResponseBodyError
+      if (!unreachable || opts.signal?.aborted || Date.now() - started + wait > opts.windowMs) throw err
+      await sleep(wait, opts.signal)
+      if (opts.signal?.aborted) throw err
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), {once: true})
+  })
 }
 
 function joinSelectors(a: string, b: string | undefined): string {

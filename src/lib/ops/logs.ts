@@ -3,7 +3,8 @@
 import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
 import {CliError, StatusError, usageError} from '../errors.js'
-import {parseDurationFlag, parseIntFlag} from '../flag-values.js'
+import {parseDurationFlag} from '../duration-flag.js'
+import {parseIntFlag} from '../int-flag.js'
 import type {LogSource, Pod} from '../logs/pods.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 
@@ -36,11 +37,11 @@ function logsUsage(message: string): CliError {
 }
 
 export async function runLogs(ctx: Ctx, opts: LogsOptions): Promise<void> {
-  const tail = opts.tail === undefined ? -1 : parseIntFlag('--tail', opts.tail, 'logs')
-  const limitBytes = opts.limitBytes === undefined ? 0 : parseIntFlag('--limit-bytes', opts.limitBytes, 'logs')
-  const maxLogRequests = opts.maxLogRequests === undefined ? 5 : parseIntFlag('--max-log-requests', opts.maxLogRequests, 'logs')
-  const sinceMs = opts.since === undefined ? 0 : parseDurationFlag('--since', opts.since, 'logs')
-  const podTimeoutMs = opts.podRunningTimeout === undefined ? 20_000 : parseDurationFlag('--pod-running-timeout', opts.podRunningTimeout, 'logs')
+  const tail = opts.tail === undefined ? -1 : parseIntFlag(opts.tail, 64, 'tail', 'logs')
+  const limitBytes = opts.limitBytes === undefined ? 0 : parseIntFlag(opts.limitBytes, 64, 'limit-bytes', 'logs')
+  const maxLogRequests = opts.maxLogRequests === undefined ? 5 : parseIntFlag(opts.maxLogRequests, 64, 'max-log-requests', 'logs')
+  const sinceMs = opts.since === undefined ? 0 : parseDurationFlag('since', opts.since, 'logs')
+  const podTimeoutMs = opts.podRunningTimeout === undefined ? 20_000 : parseDurationFlag('pod-running-timeout', opts.podRunningTimeout, 'logs')
   const selector = opts.selector ?? ''
 
   // kubectl's Complete: arguments, then the timeout, then --since-time, then the object.

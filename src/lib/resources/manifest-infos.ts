@@ -3,7 +3,9 @@
 import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
 import {AggregateCliError, CliError} from '../errors.js'
+import {goQuote} from '../go/quote.js'
 import type {ManifestDocument, ManifestObject} from '../manifests/reader.js'
+import {objectMetaTypeError} from './object-meta-types.js'
 
 export interface ResourceInfo {
   document: ManifestDocument
@@ -12,6 +14,14 @@ export interface ResourceInfo {
   /** Undefined for cluster-scoped types. */
   namespace?: string
   name: string
+}
+
+/** A document whose metadata does not decode into ObjectMeta: kubectl reports it before mapping, on its own. */
+export class DecodeError extends CliError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DecodeError'
+  }
 }
 
 export interface ResolveManifestOptions {
@@ -47,6 +57,11 @@ export async function collectManifestInfos(ctx: Ctx, documents: readonly Manifes
   let refreshed = false
   for (const document of documents) {
     const {object} = document
+    const metaError = objectMetaTypeError(object.metadata)
+    if (metaError) {
+      result.errors.push({before: result.infos.length, error: new DecodeError(`unable to decode ${goQuote(document.source)}: ${metaError}`)})
+      continue
+    }
     const {group, version} = splitAPIVersion(object.apiVersion)
     const find = () => resources.find((r) => r.kind === object.kind && r.group === group && r.version === version)
     let resource = find()

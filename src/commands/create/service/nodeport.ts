@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {CreateObjectCommand, nameFromArgs} from '../../../lib/create/command.js'
 import {createObjectFlags, createObjectOptions} from '../../../lib/create/flags.js'
-import {parseIntFlag} from '../../../lib/create/int-flag.js'
+import {parseIntFlag} from '../../../lib/int-flag.js'
 import {splitStringSlice} from '../../../lib/create/string-slice.js'
 
 const PATH = 'create service nodeport'

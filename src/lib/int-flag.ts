@@ -1,13 +1,13 @@
 // pflag's integer flags parse with strconv.ParseInt(value, 0, bits): 0x, 0o, 0b and leading-0
-// octal prefixes, underscores between digits, and Go's error texts.
-import {CliError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
+// octal prefixes, underscores between digits, and Go's error texts. klog's -v reads base 10 only.
+import {FlagValueError} from './errors.js'
+import {goQuote} from './go/quote.js'
 
 /** `shorthand` is the flag's one-letter form, which pflag names too (`-r, --replicas`). */
-export function parseIntFlag(value: string, bits: 32 | 64, flag: string, commandPath: string, shorthand?: string): number {
+export function parseIntFlag(value: string, bits: 32 | 64, flag: string, commandPath: string, shorthand?: string, goBase: 0 | 10 = 0): number {
   const name = shorthand ? `-${shorthand}, --${flag}` : `--${flag}`
   const fail = (why: string) =>
-    new CliError(`error: invalid argument ${goQuote(value)} for "${name}" flag: strconv.ParseInt: parsing ${goQuote(value)}: ${why}\nSee 'ktl ${commandPath} --help' for usage.`)
+    new FlagValueError(`error: invalid argument ${goQuote(value)} for "${name}" flag: strconv.ParseInt: parsing ${goQuote(value)}: ${why}\nSee 'ktl ${commandPath} --help' for usage.`)
   let s = value
   let negative = false
   if (s.startsWith('+') || s.startsWith('-')) {
@@ -16,7 +16,9 @@ export function parseIntFlag(value: string, bits: 32 | 64, flag: string, command
   }
   let base = 10
   let prefixed = false
-  if (/^0[xX]/.test(s)) [base, s, prefixed] = [16, s.slice(2), true]
+  if (goBase === 10) {
+    if (s.includes('_')) throw fail('invalid syntax')
+  } else if (/^0[xX]/.test(s)) [base, s, prefixed] = [16, s.slice(2), true]
   else if (/^0[oO]/.test(s)) [base, s, prefixed] = [8, s.slice(2), true]
   else if (/^0[bB]/.test(s)) [base, s, prefixed] = [2, s.slice(2), true]
   else if (s.length > 1 && s[0] === '0') [base, s] = [8, s.slice(1)]

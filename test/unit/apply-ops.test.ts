@@ -1,0 +1,169 @@
+// runApply against a FakeServer: which objects -l selects, kubectl's errors when none or the selector
+// itself is wrong, and how failures of single objects are worded.
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterEach, beforeEach, describe, expect, test} from 'vitest'
+import type {Ctx} from '../../src/lib/context.js'
+import {memoryIO} from '../../src/lib/io.js'
+import {type ApplyOptions, runApply} from '../../src/lib/ops/apply.js'
+import {serveDiscovery, testCtx} from '../fixtures/discovery/index.js'
+import {FakeServer, statusBody} from '../support/fake-server.js'
+
+const CM = '/api/v1/namespaces/default/configmaps'
+const defaults: ApplyOptions = {
+  filenames: ['-'],
+  recursive: false,
+  dryRun: 'client',
+  serverSide: false,
+  forceConflicts: false,
+  overwrite: true,
+  prune: false,
+  all: false,
+  pruneAllowlist: [],
+  cascade: 'background',
+  gracePeriod: '-1',
+  timeout: '0s',
+  wait: false,
+  validate: 'ignore',
+  showManagedFields: false,
+}
+const manifests = [
+  'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {app: web}}\n',
+  'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n',
+  'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {app: db}}\n',
+].join('---\n')
+
+let fake: FakeServer
+let home: string
+
+beforeEach(async () => {
+  fake = await FakeServer.start()
+  home = mkdtempSync(join(tmpdir(), 'ktl-apply-ops-'))
+})
+
+afterEach(async () => {
+  await fake.close()
+  rmSync(home, {recursive: true, force: true})
+})
+
+function ctxFor(stdin: string) {
+  const {ctx} = testCtx(fake.url, home)
+  const io = memoryIO({stdin})
+  return {ctx: {...ctx, io} satisfies Ctx, io}
+}
+
+function notFound(name: string): void {
+  fake.on('GET', `${CM}/${name}`, statusBody(404, 'NotFound', `configmaps "${name}" not found`))
+}
+
+describe('runApply -l', () => {
+  test('applies only the objects whose labels match, in manifest order', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    notFound('a')
+    notFound('c')
+    const {ctx, io} = ctxFor(manifests)
+    await runApply(ctx, {...defaults, selector: 'app in (web,db)'})
+    expect(io.stdout()).toBe('configmap/a created (dry run)\nconfigmap/c created (dry run)\n')
+    fake.verify()
+  })
+
+  test('a negated selector keeps the objects without the label', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    notFound('b')
+    const {ctx, io} = ctxFor(manifests)
+    await runApply(ctx, {...defaults, selector: '!app'})
+    expect(io.stdout()).toBe('configmap/b created (dry run)\n')
+    fake.verify()
+  })
+
+  test('nothing matches: kubectl\'s "no objects passed to apply", nothing sent', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    const {ctx, io} = ctxFor(manifests)
+    await expect(runApply(ctx, {...defaults, dryRun: 'none', selector: 'app=cache'})).rejects.toThrow(/^error: no objects passed to apply$/)
+    expect(io.stdout()).toBe('')
+    expect(fake.requests.filter((r) => r.path.startsWith(CM))).toEqual([])
+  })
+
+  test('a selector labels.Parse refuses: kubectl\'s builder error before anything is read or sent', async () => {
+    const {ctx} = ctxFor(manifests)
+    await expect(runApply(ctx, {...defaults, selector: 'app=(web'})).rejects.toThrow(
+      /^error: the provided selector "app=\(web" is not valid: unable to parse requirement: found '\(', expected: identifier$/,
+    )
+    expect(fake.requests).toEqual([])
+  })
+
+  test('an unselected document of an unknown kind still fails: kubectl maps every document before it filters', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    const {ctx, io} = ctxFor(`${manifests}---\napiVersion: foo/v1\nkind: Bar\nmetadata: {name: e}\n`)
+    await expect(runApply(ctx, {...defaults, selector: 'app=web'})).rejects.toThrow(/no matches for kind "Bar" in version "foo\/v1"/)
+    expect(io.stdout()).toBe('')
+  })
+})
+
+describe('runApply failures', () => {
+  test('a dropped connection names the request as Go\'s url.Error; several failures print without "error: "', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('GET', `${CM}/a`, {destroy: true}, {times: Number.POSITIVE_INFINITY})
+    notFound('b')
+    fake.on('POST', CM, {destroy: true})
+    notFound('c')
+    fake.on('POST', CM, (req) => ({status: 201, body: JSON.parse(req.body)}))
+    const {ctx, io} = ctxFor(manifests)
+    // One object at a time, so the POSTs meet their answers in manifest order.
+    const sent = runApply(ctx, {...defaults, dryRun: 'none', concurrency: 1})
+    await expect(sent).rejects.toHaveProperty(
+      'message',
+      'error when retrieving current configuration of:\nResource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\nName: "a", Namespace: "default"\n' +
+        `from server for: "STDIN": Get "${fake.url}${CM}/a": EOF\n` +
+        `error when creating "STDIN": Post "${fake.url}${CM}?fieldManager=kubectl-client-side-apply&fieldValidation=Ignore": EOF`,
+    )
+    expect(io.stdout()).toBe('configmap/c created\n')
+  })
+})
+
+describe('runApply --prune', () => {
+  test('deletes with --cascade and --grace-period, and with --wait waits until the pruned object is gone', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    notFound('a')
+    fake.on('POST', CM, (req) => ({status: 201, body: JSON.parse(req.body)}))
+    const annotated = (name: string) => ({
+      metadata: {name, namespace: 'default', uid: `uid-${name}`, labels: {app: 'web'}, annotations: {'kubectl.kubernetes.io/last-applied-configuration': '{}'}},
+    })
+    const lists: string[] = []
+    fake.always('GET', CM, (req) => {
+      lists.push(req.query.toString())
+      // The prune's list by label, then the wait's list by name: by then the object is gone.
+      const items = req.query.get('labelSelector') ? [annotated('a'), annotated('old')] : []
+      return {body: {kind: 'ConfigMapList', apiVersion: 'v1', metadata: {resourceVersion: '7'}, items}}
+    })
+    let deleteBody: unknown
+    fake.on('DELETE', `${CM}/old`, (req) => {
+      deleteBody = JSON.parse(req.body)
+      return {body: annotated('old')}
+    })
+    const {ctx, io} = ctxFor('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {app: web}}\n')
+    await runApply(ctx, {
+      ...defaults,
+      dryRun: 'none',
+      prune: true,
+      selector: 'app=web',
+      pruneAllowlist: ['core/v1/ConfigMap'],
+      cascade: 'foreground',
+      gracePeriod: '5',
+      wait: true,
+    })
+    expect(io.stdout()).toBe('configmap/a created\nconfigmap/old pruned\n')
+    expect(deleteBody).toEqual({kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Foreground', gracePeriodSeconds: 5})
+    expect(lists).toEqual(['labelSelector=app%3Dweb', 'fieldSelector=metadata.name%3Dold'])
+    fake.verify()
+  })
+
+  test('a bad --timeout is pflag\'s error, naming apply, before anything is sent', async () => {
+    const {ctx} = ctxFor('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n')
+    await expect(runApply(ctx, {...defaults, prune: true, all: true, timeout: '5x'})).rejects.toThrow(
+      `error: invalid argument "5x" for "--timeout" flag: time: unknown unit "x" in duration "5x"\nSee 'ktl apply --help' for usage.`,
+    )
+    expect(fake.requests).toEqual([])
+  })
+})
