@@ -7,12 +7,13 @@ export default class Logs extends KubeCommand {
 
 Lines are written as they arrive, so -f shows each line as soon as the server sends it.
 
-Differences from kubectl: with --all-containers, a selector or several pods, ktl reads the containers in a fixed order (init containers, containers, ephemeral containers; pods in the order the server lists them) where kubectl's order is random. --all-pods is not supported.`
+Differences from kubectl: with --all-containers, a selector or several pods, ktl reads the containers in a fixed order (init containers, containers, ephemeral containers; pods in the order the server lists them) where kubectl's order is random (with --all-pods too).`
   static examples = [
     '# Return snapshot logs from pod nginx with only one container\n<%= config.bin %> logs nginx',
     '# Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n<%= config.bin %> logs nginx --prefix',
     '# Return snapshot logs from pod nginx, limiting output to 500 bytes\n<%= config.bin %> logs nginx --limit-bytes=500',
     '# Return snapshot logs from pod nginx with multi containers\n<%= config.bin %> logs nginx --all-containers=true',
+    '# Return snapshot logs from all pods in the deployment nginx\n<%= config.bin %> logs deployment/nginx --all-pods=true',
     '# Return snapshot logs from all containers in pods defined by label app=nginx\n<%= config.bin %> logs -l app=nginx --all-containers=true',
     '# Return snapshot of previous terminated ruby container logs from pod web-1\n<%= config.bin %> logs -p -c ruby web-1',
     '# Begin streaming the logs of the ruby container in pod web-1\n<%= config.bin %> logs -f -c ruby web-1',
@@ -27,6 +28,7 @@ Differences from kubectl: with --all-containers, a selector or several pods, ktl
   static strict = false
   static flags = {
     'all-containers': Flags.boolean({description: "Get all containers' logs in the pod(s)."}),
+    'all-pods': Flags.boolean({description: 'Get logs from all pod(s). Sets prefix to true.'}),
     container: Flags.string({char: 'c', description: 'Print the logs of this container'}),
     follow: Flags.boolean({char: 'f', description: 'Specify if the logs should be streamed.'}),
     'ignore-errors': Flags.boolean({description: 'If watching / following pod logs, allow for any errors that occur to be non-fatal'}),
@@ -66,6 +68,7 @@ Differences from kubectl: with --all-containers, a selector or several pods, ktl
       previous: flags.previous,
       timestamps: flags.timestamps,
       allContainers: flags['all-containers'],
+      allPods: flags['all-pods'],
       prefix: flags.prefix,
       ignoreErrors: flags['ignore-errors'],
       insecureSkipTLSVerifyBackend: flags['insecure-skip-tls-verify-backend'],

@@ -46,6 +46,21 @@ spec:
     metadata: {labels: {app: empty}}
     spec: {containers: [{name: c, image: busybox}]}
 ---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: pair}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: pair}}
+  template:
+    metadata: {labels: {app: pair}}
+    spec: {containers: [{name: c, image: busybox}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: extra, labels: {app: pair}, annotations: {kubectl.kubernetes.io/default-container: zz}}
+spec: {initContainers: [{name: i, image: busybox}], containers: [{name: a, image: busybox}, {name: b, image: busybox}]}
+---
 apiVersion: v1
 kind: ConfigMap
 metadata: {name: cm}
@@ -56,7 +71,8 @@ beforeAll(async () => {
   await kubectlOK(['create', 'namespace', NS])
   await kubectlOK(['apply', '-n', NS, '-f', '-'], {stdin: objects})
   await kubectlOK(['rollout', 'status', '-n', NS, 'deployment/web', '--timeout=120s'])
-  await kubectlOK(['wait', '-n', NS, '--for=condition=Ready', 'pod/one', 'pod/two', 'pod/ann', '--timeout=120s'])
+  await kubectlOK(['rollout', 'status', '-n', NS, 'deployment/pair', '--timeout=120s'])
+  await kubectlOK(['wait', '-n', NS, '--for=condition=Ready', 'pod/one', 'pod/two', 'pod/ann', 'pod/extra', '--timeout=120s'])
 }, 300_000)
 
 afterAll(async () => {
@@ -112,6 +128,24 @@ describe('ktl logs matches kubectl', () => {
     const full = ['logs', '-n', NS, ...args]
     const [theirs, ours] = await Promise.all([kubectl(full), ktl(full)])
     expect(ours).toEqual({...theirs, stderr: theirs.stderr.replaceAll("'kubectl logs", "'ktl logs")})
+  })
+
+  // kubectl reads several pods or containers in Go map order, which changes from run to run: compare the lines as sets.
+  it.each(
+    [
+      ['deploy/pair', '--all-pods', '--ignore-errors'],
+      ['deploy/pair', '--all-pods', '--all-containers', '--ignore-errors'],
+      ['-l', 'app=pair', '--all-pods', '--ignore-errors'],
+      ['extra', '--all-pods', '--ignore-errors'],
+      ['two', '--all-containers', '--prefix', '--ignore-errors'],
+      ['-l', 'app=l', '--ignore-errors'],
+      ['deploy/empty', '--all-pods', '--pod-running-timeout=1s'],
+    ].map((args) => ({args, label: args.join(' ')})),
+  )('logs $label (lines in any order)', async ({args}) => {
+    const full = ['logs', '-n', NS, ...args]
+    const [theirs, ours] = await Promise.all([kubectl(full), ktl(full)])
+    const lines = (text: string) => text.split('\n').sort()
+    expect({stdout: lines(ours.stdout), stderr: lines(ours.stderr), code: ours.code}).toEqual({stdout: lines(theirs.stdout), stderr: lines(theirs.stderr), code: theirs.code})
   })
 
   it('the node\'s error is the API server\'s, for the readonly user too', async () => {

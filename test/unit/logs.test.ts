@@ -26,7 +26,7 @@ afterEach(async () => {
 
 const NS = '/api/v1/namespaces/default'
 const json = (body: unknown) => ({headers: {'content-type': 'application/json'}, body: JSON.stringify(body)})
-const base: LogsOptions = {args: [], follow: false, previous: false, timestamps: false, allContainers: false, prefix: false, ignoreErrors: false, insecureSkipTLSVerifyBackend: false}
+const base: LogsOptions = {args: [], follow: false, previous: false, timestamps: false, allContainers: false, allPods: false, prefix: false, ignoreErrors: false, insecureSkipTLSVerifyBackend: false}
 
 function pod(name: string, containers: string[], extra: {init?: string[]; labels?: Record<string, string>; phase?: string; ready?: boolean; created?: string; annotations?: Record<string, string>} = {}) {
   return {
@@ -139,6 +139,14 @@ describe('what is read', () => {
     })
     fake.on('GET', `${NS}/pods/good/log`, {body: 'from good\n'})
     expect(await logs({args: ['deployment/web']})).toMatchObject({stdout: 'from good\n', stderr: 'Found 3 pods, using pod/good\n'})
+  })
+
+  it('--all-pods reads every pod of TYPE/NAME, prefixed, without saying which container it defaulted to', async () => {
+    fake.on('GET', '/apis/apps/v1/namespaces/default/deployments/web', json({apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'web', namespace: 'default'}, spec: {selector: {matchLabels: {app: 'web'}}}}))
+    fake.on('GET', `${NS}/pods`, json({kind: 'PodList', apiVersion: 'v1', metadata: {}, items: [pod('w1', ['c']), pod('w2', ['c', 'sidecar'])]}))
+    fake.on('GET', `${NS}/pods/w1/log`, {body: 'one\n'})
+    fake.on('GET', `${NS}/pods/w2/log`, {body: 'two\n'})
+    expect(await logs({args: ['deploy/web'], allPods: true})).toMatchObject({stdout: '[pod/w1/c] one\n[pod/w2/c] two\n', stderr: '', error: undefined})
   })
 
   it('TYPE/NAME with no pod yet waits for one to appear', async () => {

@@ -47,9 +47,9 @@ function hasContainer(pod: Pod, name: string): boolean {
 /**
  * The containers to read in `pod`: every one with --all-containers (init, regular, ephemeral; kubectl
  * reads them in map order, ktl in this order), else the named one, the annotated default, or the
- * first, saying on stderr which it chose as kubectl does.
+ * first, saying on stderr which it chose as kubectl does (not with --all-pods).
  */
-export function podSources(ctx: Ctx, pod: Pod, container: string, allContainers: boolean): LogSource[] {
+export function podSources(ctx: Ctx, pod: Pod, container: string, allContainers: boolean, sayDefaulted = true): LogSource[] {
   const namespace = pod.metadata?.namespace ?? ''
   const name = pod.metadata?.name ?? ''
   const spec = pod.spec ?? {}
@@ -64,7 +64,9 @@ export function podSources(ctx: Ctx, pod: Pod, container: string, allContainers:
   }
   if (chosen === '') {
     chosen = spec.containers?.[0]?.name ?? ''
-    if ((spec.containers?.length ?? 0) > 1 || (spec.initContainers?.length ?? 0) > 0 || (spec.ephemeralContainers?.length ?? 0) > 0) {
+    const several = (spec.containers?.length ?? 0) > 1 || (spec.initContainers?.length ?? 0) > 0 || (spec.ephemeralContainers?.length ?? 0) > 0
+    // With --all-pods kubectl does not say which container it defaulted to.
+    if (several && sayDefaulted) {
       ctx.io.err.write(`Defaulted container ${goQuote(chosen)} out of: ${allContainerNames(pod)}\n`)
     }
   }
@@ -153,6 +155,15 @@ export function byLogging(a: Pod, b: Pod): boolean {
   const cb = Date.parse(b.metadata?.creationTimestamp ?? '') || 0
   if (ca !== cb) return afterOrZero(cb, ca)
   return false
+}
+
+/** --all-pods: every pod the selector matches, in the server's order (kubectl's is random); waits for one as GetFirstPod does. */
+export async function allPods(ctx: Ctx, namespace: string, selector: string, timeoutMs: number): Promise<Pod[]> {
+  const client = await ctx.client()
+  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`
+  const {data: list} = await client.request<ObjectList<Pod>>({path, query: {labelSelector: selector}, resource: {resource: 'pods'}})
+  if (list.items.length > 0) return list.items
+  return [(await firstPod(ctx, namespace, selector, timeoutMs)).pod]
 }
 
 /**

@@ -16,6 +16,8 @@ export interface LogsOptions {
   previous: boolean
   timestamps: boolean
   allContainers: boolean
+  /** --all-pods: every pod of a TYPE/NAME rather than the first; implies --prefix. */
+  allPods: boolean
   prefix: boolean
   ignoreErrors: boolean
   insecureSkipTLSVerifyBackend: boolean
@@ -88,22 +90,23 @@ export async function runLogs(ctx: Ctx, opts: LogsOptions): Promise<void> {
     limitBytes: limitBytes !== 0 ? limitBytes : undefined,
   }
 
-  const {firstPod, podSelectorFor, podSources} = await import('../logs/pods.js')
-  const sources: LogSource[] = []
-  if (target.pods) {
-    for (const pod of target.pods) sources.push(...podSources(ctx, pod, container, opts.allContainers))
-  } else {
+  const {allPods, firstPod, podSelectorFor, podSources} = await import('../logs/pods.js')
+  let pods = target.pods ?? [target.object as Pod]
+  if (!target.pods && (target.object.kind !== 'Pod' || target.group !== '')) {
     const obj = target.object
-    let pod = obj as Pod
-    if (obj.kind !== 'Pod' || target.group !== '') {
-      const {isBuiltinGroup} = await import('../validate/schema-set.js')
-      const podSelector = podSelectorFor(obj, isBuiltinGroup(target.group))
-      const found = await firstPod(ctx, obj.metadata?.namespace ?? namespace, podSelector, podTimeoutMs)
+    const {isBuiltinGroup} = await import('../validate/schema-set.js')
+    const podSelector = podSelectorFor(obj, isBuiltinGroup(target.group))
+    const podNamespace = obj.metadata?.namespace ?? namespace
+    if (opts.allPods) {
+      pods = await allPods(ctx, podNamespace, podSelector, podTimeoutMs)
+    } else {
+      const found = await firstPod(ctx, podNamespace, podSelector, podTimeoutMs)
       if (found.count > 1) ctx.io.err.write(`Found ${found.count} pods, using pod/${found.pod.metadata?.name}\n`)
-      pod = found.pod
+      pods = [found.pod]
     }
-    sources.push(...podSources(ctx, pod, container, opts.allContainers))
   }
+  const sources: LogSource[] = pods.flatMap((pod) => podSources(ctx, pod, container, opts.allContainers, !opts.allPods))
+  const prefix = opts.prefix || opts.allPods
 
   const streamOne = (source: LogSource, write: (text: string) => void, signal?: AbortSignal) => streamLog(ctx, source, query, write, signal)
   if (opts.follow && sources.length > 1) {
@@ -112,11 +115,11 @@ export async function runLogs(ctx: Ctx, opts: LogsOptions): Promise<void> {
         `you are attempting to follow ${sources.length} log streams, but maximum allowed concurrency is ${maxLogRequests}, use --max-log-requests to increase the limit`,
       )
     }
-    return followAll(ctx, sources, opts, streamOne)
+    return followAll(ctx, sources, {...opts, prefix}, streamOne)
   }
   for (const source of sources) {
     try {
-      await streamOne(source, writerFor(ctx, source, opts.prefix))
+      await streamOne(source, writerFor(ctx, source, prefix))
     } catch (err) {
       if (!opts.ignoreErrors) throw err
       ctx.io.out.write(`error: ${goErrorText(err)}\n`)
