@@ -75,9 +75,9 @@ export function validateOutput(output: string | undefined): void {
 }
 
 /** A klog line (W for warnings, E for errors), as kubectl logs a deprecated flag spelling or a bad timeout. */
-export function klogLine(level: 'W' | 'E', message: string, now = new Date()): string {
+export function klogLine(level: 'W' | 'E', message: string, now = new Date(), file = 'delete.ts'): string {
   const p2 = (n: number) => String(n).padStart(2, '0')
   const micros = String(now.getMilliseconds() * 1000).padStart(6, '0')
   const time = `${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}.${micros}`
-  return `${level}${p2(now.getMonth() + 1)}${p2(now.getDate())} ${time} ${String(process.pid).padStart(7)} delete.ts] ${message}`
+  return `${level}${p2(now.getMonth() + 1)}${p2(now.getDate())} ${time} ${String(process.pid).padStart(7)} ${file}] ${message}`
 }

@@ -18,6 +18,8 @@ export interface DeleteTarget {
   name: string
   /** The -f source the object came from: kubectl names it in errors ("error when deleting ..."). */
   source?: string
+  /** The -f object as the file holds it (scale prints it). */
+  object?: KubeObject
 }
 
 /** An object to delete, or a failure met while finding objects, in the order kubectl meets them. */
@@ -39,7 +41,7 @@ export type DeletePlan =
   | {kind: 'selector'; visits: Visit[]; labelSelector?: string; fieldSelector?: string}
   | {kind: 'files'; filenames: string[]; recursive: boolean; labelSelector?: string}
 
-const MISSING_RESOURCE =
+export const MISSING_RESOURCE =
   'You must provide one or more resources by argument or filename.\n' +
   'Example resource specifications include:\n' +
   "   '-f rsrc.yaml'\n" +
@@ -170,7 +172,7 @@ async function manifestTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'files
     if (matches && !matches(info.object.metadata?.labels)) continue
     const source = info.document.source
     if (!info.resource.namespaced) {
-      entries.push({target: {resource: info.resource, name: info.name, source}})
+      entries.push({target: {resource: info.resource, name: info.name, source, object: info.object}})
       continue
     }
     const own = info.object.metadata?.namespace ?? ''
@@ -183,7 +185,7 @@ async function manifestTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'files
       })
       continue
     }
-    entries.push({target: {resource: info.resource, namespace: own || namespace, name: info.name, source}})
+    entries.push({target: {resource: info.resource, namespace: own || namespace, name: info.name, source, object: info.object}})
   }
   return {entries, unmapped: errors.map((e) => e.error)}
 }
