@@ -182,7 +182,8 @@ export abstract class KubeCommand extends Command {
       message = `error: ${err.message}`
       if (process.env.KTL_DEBUG) message += `\n${err.stack}`
     }
-    process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
+    // An empty message is an answer already given on stdout (`auth can-i`'s "no"): only the exit code is left.
+    if (message !== '') process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
     process.exitCode = exitCode
   }
 }

@@ -7,6 +7,7 @@ import type {APIResource} from '../discovery/types.js'
 import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
+import {selectorListError} from '../resources/list-error.js'
 import {type KubeObject, listItems, type ObjectList} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 
@@ -148,7 +149,7 @@ async function listTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'selector'
       list = res.data
     } catch (err) {
       if (!(err instanceof StatusError)) throw err
-      entries.push({error: err.code === 400 || err.code === 404 ? explainListFailure(err, resource, plan) : err})
+      entries.push({error: err.code === 400 || err.code === 404 ? selectorListError(err, resource, plan.labelSelector, plan.fieldSelector) : err})
       continue
     }
     for (const item of listItems(list, resource.kind) as KubeObject[]) {
@@ -157,18 +158,6 @@ async function listTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'selector'
     }
   }
   return entries
-}
-
-/** kubectl rewords a refused list so that it says what was being looked for. */
-function explainListFailure(err: StatusError, resource: APIResource, plan: {labelSelector?: string; fieldSelector?: string}): StatusError {
-  const gvr = goQuote(`${resource.group}/${resource.version}, Resource=${resource.name}`)
-  const label = plan.labelSelector ?? ''
-  const field = plan.fieldSelector ?? ''
-  const what =
-    label === '' && field === ''
-      ? `Unable to list ${gvr}`
-      : `Unable to find ${gvr} that match label selector ${goQuote(label)}, field selector ${goQuote(field)}`
-  return new StatusError({...err.status, message: `${what}: ${err.status.message ?? ''}`})
 }
 
 async function manifestTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'files'}>, opts: CollectOptions): Promise<Targets> {
