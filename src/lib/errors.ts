@@ -85,11 +85,23 @@ export interface Status {
 /** An error status from the API server, printed like kubectl's StandardErrorMessage. */
 export class StatusError extends CliError {
   readonly status: Status
-  /** `message` replaces kubectl's usual line for the status, for the few paths that print it differently. */
-  constructor(status: Status, message = formatStatus(status)) {
+  /**
+   * `message` replaces kubectl's usual line for the status, for the few paths that print it differently;
+   * `request` is the request the server refused (its URL names the object's namespace, which a Status does not).
+   */
+  constructor(
+    status: Status,
+    message = formatStatus(status),
+    readonly request?: FailedRequest,
+  ) {
     super(message)
     this.name = 'StatusError'
     this.status = status
+  }
+
+  /** The same failure with the Status (and so the printed line) changed; the request stays. */
+  withStatus(status: Status, message?: string): StatusError {
+    return new StatusError(status, message ?? formatStatus(status), this.request)
   }
 
   get reason(): string {
@@ -107,7 +119,7 @@ export class StatusError extends CliError {
  */
 export function inAggregate(err: CliError): CliError {
   if (err instanceof StatusError) {
-    return err.reason === 'Invalid' ? new StatusError(err.status, `Error from server (Invalid): ${err.status.message ?? ''}`) : err
+    return err.reason === 'Invalid' ? err.withStatus(err.status, `Error from server (Invalid): ${err.status.message ?? ''}`) : err
   }
   return err.message.startsWith('error: ') ? new CliError(err.message.slice('error: '.length), err.exitCode) : err
 }
