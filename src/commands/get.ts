@@ -15,6 +15,7 @@ export default class Get extends KubeCommand {
     '<%= config.bin %> get pods --sort-by=.metadata.creationTimestamp',
     '<%= config.bin %> get cm -L app -l tier=backend',
     '<%= config.bin %> get -f ./pod.yaml -o json',
+    '<%= config.bin %> get pods --watch-table',
   ]
   static strict = false
   static flags = {
@@ -48,6 +49,13 @@ export default class Get extends KubeCommand {
         'waits up to 30s for a server that restarts, and re-lists after 410 Gone, printing each change once.',
     }),
     'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.'}),
+    'watch-table': Flags.boolean({
+      description:
+        'ktl addition: watch as --watch does, but on a terminal keep one table on screen and redraw it in place: changed rows are ' +
+        'updated where they are, new rows added at the end, deleted rows removed (rows beyond the terminal\'s height are counted ' +
+        'on a last line). When stdout is not a terminal, or with an output format other than the default and wide tables, or with ' +
+        '--output-watch-events, it prints changes as --watch does.',
+    }),
     'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used.'}),
   }
 
@@ -73,6 +81,7 @@ export default class Get extends KubeCommand {
       raw: flags.raw,
       watch: flags.watch,
       watchOnly: flags['watch-only'],
+      watchTable: flags['watch-table'],
       outputWatchEvents: flags['output-watch-events'],
     })
   }

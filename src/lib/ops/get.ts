@@ -35,6 +35,8 @@ export interface GetOptions {
   raw?: string
   watch?: boolean
   watchOnly?: boolean
+  /** ktl's --watch-table: watch, redrawing the table in place when stdout is a terminal. */
+  watchTable?: boolean
   outputWatchEvents?: boolean
 }
 
@@ -48,7 +50,8 @@ interface Fetched {
 export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   if (opts.raw !== undefined) return runGetRaw(ctx, opts.raw)
   const format = parseOutputFormat(opts.output ?? '', {noHeaders: opts.noHeaders})
-  if (opts.outputWatchEvents && !opts.watch && !opts.watchOnly) throw usageError('--output-watch-events option can only be used with --watch or --watch-only')
+  const watch = opts.watch || opts.watchTable
+  if (opts.outputWatchEvents && !watch && !opts.watchOnly) throw usageError('--output-watch-events option can only be used with --watch or --watch-only')
   if (opts.args.length === 0 && (opts.filenames ?? []).length === 0) {
     throw new CliError(
       'You must specify the type of resource to get. Use "ktl api-resources" for a complete list of supported resources.\n\n' +
@@ -66,10 +69,11 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   })
   if (opts.selector !== undefined && !fromFiles && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
   if (visits.some((v) => v.name === '')) throw usageError('resource name may not be empty')
-  if (opts.watch || opts.watchOnly) {
+  if (watch || opts.watchOnly) {
     const {runWatch} = await import('./get-watch.js')
     return runWatch(ctx, visits, format, {
       watchOnly: opts.watchOnly ?? false,
+      inPlace: Boolean(opts.watchTable) && ctx.io.outIsTTY,
       outputWatchEvents: opts.outputWatchEvents ?? false,
       selector: opts.selector,
       fieldSelector: opts.fieldSelector,
