@@ -6,7 +6,9 @@ export default class Get extends KubeCommand {
   static description =
     'Prints a table of the most important information about the specified resources. You can filter the list using a label ' +
     'selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current ' +
-    'namespace unless you pass --all-namespaces.\n\nUse "ktl api-resources" for a complete list of supported resources.'
+    'namespace unless you pass --all-namespaces.\n\nUse "ktl api-resources" for a complete list of supported resources.\n\n' +
+    'ktl addition: when the server has no resource type of the name given, a second line after kubectl\'s error names the ' +
+    'closest type it has (Did you mean "deployments"?), when one is within two edits.'
   static examples = [
     '<%= config.bin %> get pods',
     '<%= config.bin %> get pods -o wide',
@@ -51,10 +53,8 @@ export default class Get extends KubeCommand {
     'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.'}),
     'watch-table': Flags.boolean({
       description:
-        'ktl addition: watch as --watch does, but on a terminal keep one table on screen and redraw it in place: changed rows are ' +
-        'updated where they are, new rows added at the end, deleted rows removed (rows beyond the terminal\'s height are counted ' +
-        'on a last line). When stdout is not a terminal, or with an output format other than the default and wide tables, or with ' +
-        '--output-watch-events, it prints changes as --watch does.',
+        'ktl addition: --watch that redraws one table in place on a terminal: rows updated where they are, new ones added, ' +
+        'deleted ones removed. Piped, or with -o other than wide, it prints as --watch does.',
     }),
     'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used.'}),
   }

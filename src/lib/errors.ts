@@ -71,6 +71,17 @@ export class ConnectionError extends CliError {
   }
 }
 
+/** kubectl's `the server doesn't have a resource type "X"`, with X as typed (for ktl's suggestion in get). */
+export class NoResourceTypeError extends CliError {
+  constructor(
+    readonly resource: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'NoResourceTypeError'
+  }
+}
+
 /** A metav1.Status the API server answered with (or one built from a bare HTTP status). */
 export interface Status {
   kind?: string
