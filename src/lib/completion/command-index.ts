@@ -80,7 +80,10 @@ export function completionIndex(snapshot: Snapshot): CompletionIndex {
   // Help texts are oclif templates; the only one summaries use is the binary's name.
   const text = (s: string) => firstLine(s.replaceAll('<%= config.bin %>', snapshot.bin ?? 'ktl'))
   const aliasOf = new Map<string, string>()
-  for (const c of all) for (const a of [...(c.aliases ?? []), ...(c.hiddenAliases ?? [])]) aliasOf.set(a.replaceAll(' ', ':'), c.id)
+  for (const c of all) {
+    // oclif lists each alias as a command too, naming itself as its alias.
+    for (const a of [...(c.aliases ?? []), ...(c.hiddenAliases ?? [])]) if (a.replaceAll(' ', ':') !== c.id) aliasOf.set(a.replaceAll(' ', ':'), c.id)
+  }
   const commands = new Map<string, CommandInfo>()
   const lookup = new Map<string, string>(aliasOf)
   let globalFlags: FlagInfo[] = []

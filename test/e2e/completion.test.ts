@@ -1,0 +1,69 @@
+// Completion against the real control plane: `ktl __complete` completes pod and configmap names in a
+// namespace this file creates, with the same lines kubectl 1.32's own `__complete` prints (both
+// speak cobra's protocol), and within a Tab once discovery is cached (as any earlier command leaves it).
+import {randomBytes} from 'node:crypto'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {emptyHome, kubeconfig, kubectl, kubectlOK, ktl, type Run} from './helpers.js'
+
+const NS = `completion-e2e-${randomBytes(3).toString('hex')}`
+const KC = kubeconfig('admin')
+const home = emptyHome()
+
+const pod = (name: string) => ({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: NS}, spec: {containers: [{name: 'c', image: 'busybox:1.36'}]}})
+const configMap = (name: string) => ({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, namespace: NS}, data: {k: 'v'}})
+
+beforeAll(async () => {
+  await kubectlOK(['create', 'namespace', NS])
+  const items = [pod('web-a'), pod('web-b'), pod('db-0'), configMap('settings'), configMap('settings-extra')]
+  await kubectlOK(['apply', '-f', '-'], {stdin: JSON.stringify({apiVersion: 'v1', kind: 'List', items})})
+  // What a user has before a first Tab: some command ran and left kubectl's discovery cache.
+  const warm = await ktl(['api-resources', '-o', 'name'], {env: {HOME: home}})
+  if (warm.code !== 0) throw new Error(`ktl api-resources: ${warm.stderr}`)
+})
+
+afterAll(async () => {
+  await kubectl(['delete', 'namespace', NS, '--wait=false'])
+})
+
+/** `ktl __complete WORDS...` with the e2e kubeconfig first, the partial word last. */
+function complete(words: string[]): Promise<Run & {ms: number}> {
+  const start = performance.now()
+  return ktl(['__complete', '--kubeconfig', KC, ...words], {noKubeconfig: true, env: {HOME: home}}).then((r) => ({...r, ms: performance.now() - start}))
+}
+
+async function kubectlComplete(words: string[]): Promise<string> {
+  return (await kubectl(['__complete', '--kubeconfig', KC, ...words], {noKubeconfig: true})).stdout
+}
+
+describe('ktl __complete against the control plane', () => {
+  it.each([
+    [['-n', NS, 'get', 'pods', '']],
+    [['-n', NS, 'get', 'pods', 'web']],
+    [['get', 'configmaps', '-n', NS, 'sett']],
+    [['describe', '-n', NS, 'configmap/s']],
+    [['-n', NS, 'delete', 'po', 'web-a', '']],
+    [['get', 'namespaces', NS.slice(0, -2)]],
+  ])('%j: the names kubectl completes', async (words) => {
+    const [ours, theirs] = await Promise.all([complete(words), kubectlComplete(words)])
+    expect(ours.stderr).toBe('')
+    expect(ours.stdout).toBe(theirs)
+  })
+
+  it('the exact candidates', async () => {
+    expect((await complete(['-n', NS, 'get', 'pods', ''])).stdout).toBe('db-0\nweb-a\nweb-b\n:4\n')
+    expect((await complete(['-n', NS, 'get', 'configmap/set'])).stdout).toBe('configmap/settings\nconfigmap/settings-extra\n:4\n')
+    expect((await complete(['get', '-n', NS.slice(0, 12)])).stdout).toContain(`${NS}\n`)
+  })
+
+  it('types from the cache and names within a Tab', async () => {
+    const words = ['-n', NS, 'get', 'configmaps', '']
+    await complete(words)
+    const runs = []
+    for (let i = 0; i < 5; i++) runs.push(await complete(i % 2 ? words : ['get', 'deployments.a']))
+    for (const [i, run] of runs.entries()) {
+      expect(run.stdout).toBe(i % 2 ? 'kube-root-ca.crt\nsettings\nsettings-extra\n:4\n' : 'deployments.apps\n:4\n')
+    }
+    const median = runs.map((r) => r.ms).sort((a, b) => a - b)[2]
+    expect(median).toBeLessThan(300)
+  })
+})

@@ -1,0 +1,157 @@
+// Completion as the shell runs it: the built CLI as a process (`node bin/run.js __complete ...`),
+// its output, and its wall time, which is the whole Tab (Node's start included); and bash itself
+// sourcing `ktl completion bash` and calling the completion function. Needs the build.
+import {spawn, spawnSync} from 'node:child_process'
+import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {fakeServers} from '../support/client.js'
+import {kubeconfigText, list, writeDiscoveryCache} from '../support/completion.js'
+import type {FakeServer} from '../support/fake-server.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const dir = mkdtempSync(join(tmpdir(), 'ktl-completion-process-'))
+afterAll(() => rmSync(dir, {recursive: true, force: true}))
+const startServer = fakeServers()
+
+/** A Tab's limit, end to end. */
+const TAB_MS = 300
+
+interface Run {
+  stdout: string
+  stderr: string
+  code: number | null
+  ms: number
+}
+
+function ktl(args: string[], home: string): Promise<Run> {
+  return new Promise((done, reject) => {
+    const start = performance.now()
+    const child = spawn(process.execPath, ['bin/run.js', ...args], {cwd: ROOT, env: {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8'}})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => done({stdout, stderr, code, ms: performance.now() - start}))
+    child.stdin.end()
+  })
+}
+
+async function setup(): Promise<{home: string; fake: FakeServer}> {
+  const fake = await startServer()
+  const home = mkdtempSync(join(dir, 'home-'))
+  mkdirSync(join(home, '.kube'))
+  writeFileSync(join(home, '.kube', 'config'), kubeconfigText(fake.url))
+  writeDiscoveryCache(home, fake.url)
+  return {home, fake}
+}
+
+/** Runs the same completion `times` times (after one that warms Node's compile cache); the runs and their median time. */
+async function timed(args: string[], home: string, times = 5): Promise<{runs: Run[]; median: number}> {
+  await ktl(args, home)
+  const runs: Run[] = []
+  for (let i = 0; i < times; i++) runs.push(await ktl(args, home))
+  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b)
+  return {runs, median: sorted[Math.floor(sorted.length / 2)]}
+}
+
+describe('ktl __complete as a process', () => {
+  it('commands: the candidates, nothing on stderr, within a Tab', async () => {
+    const {home} = await setup()
+    const {runs, median} = await timed(['__complete', 'ge'], home)
+    for (const run of runs) expect(run).toMatchObject({stdout: 'get\tDisplay one or many resources\n:4\n', stderr: '', code: 0})
+    expect(median).toBeLessThan(TAB_MS)
+  })
+
+  it('types from the discovery cache, within a Tab', async () => {
+    const {home, fake} = await setup()
+    const {runs, median} = await timed(['__complete', 'get', 'dep'], home)
+    for (const run of runs) expect(run).toMatchObject({stdout: 'deploy\ndeployments\ndeployments.apps\n:4\n', stderr: ''})
+    expect(median).toBeLessThan(TAB_MS)
+    fake.verify()
+  })
+
+  it('names from the server once, then from the cache, within a Tab', async () => {
+    const {home, fake} = await setup()
+    fake.on('GET', '/api/v1/namespaces/ns1/pods', list('web-1', 'web-2'))
+    const {runs, median} = await timed(['__complete', 'get', 'pods', ''], home)
+    for (const run of runs) expect(run).toMatchObject({stdout: 'web-1\nweb-2\n:4\n', stderr: ''})
+    expect(median).toBeLessThan(TAB_MS)
+    fake.verify()
+  })
+
+  it('a server that never answers: nothing, within a Tab', async () => {
+    const {home, fake} = await setup()
+    fake.always('GET', '/api/v1/namespaces/ns1/pods', {stall: true})
+    const {runs, median} = await timed(['__complete', 'get', 'pods', ''], home, 3)
+    for (const run of runs) expect(run).toMatchObject({stdout: ':4\n', stderr: '', code: 0})
+    expect(median).toBeLessThan(TAB_MS)
+  })
+
+  it('every word is part of the line: --help completes, it prints no help', async () => {
+    const {home} = await setup()
+    expect(await ktl(['__complete', 'get', '--help'], home)).toMatchObject({stdout: ':4\n', stderr: '', code: 0})
+    expect(await ktl(['__complete', '--vers'], home)).toMatchObject({stdout: ':4\n', stderr: ''})
+  })
+
+  it('ktl completion SHELL prints the script; a wrong shell fails as kubectl does', async () => {
+    const home = mkdtempSync(join(dir, 'home-'))
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      expect(await ktl(['completion', shell], home)).toMatchObject({stdout: readFileSync(join(ROOT, 'completion', `ktl.${shell}`), 'utf8'), stderr: '', code: 0})
+    }
+    expect(await ktl(['completion'], home)).toMatchObject({stdout: '', stderr: "error: Shell not specified.\nSee 'ktl completion -h' for help and examples\n", code: 1})
+    expect(await ktl(['completion', 'powershell'], home)).toMatchObject({stderr: 'error: Unsupported shell type "powershell".\nSee \'ktl completion -h\' for help and examples\n', code: 1})
+    expect(await ktl(['completion', 'bash', 'zsh'], home)).toMatchObject({stderr: "error: Too many arguments. Expected only the shell type.\nSee 'ktl completion -h' for help and examples\n", code: 1})
+  })
+})
+
+const hasBash = spawnSync('bash', ['-c', 'true']).status === 0
+
+describe.runIf(hasBash)('bash with `source <(ktl completion bash)`', () => {
+  // The script relies on bash-completion's _get_comp_words_by_ref, as kubectl's does; this stand-in
+  // splits the line as COMP_WORDS has it, which is what it does for these lines. compopt works only
+  // while readline runs a completion, so outside one it is a no-op.
+  const STAND_IN = `_get_comp_words_by_ref() { cur=\${COMP_WORDS[COMP_CWORD]}; prev=\${COMP_WORDS[COMP_CWORD-1]}; words=("\${COMP_WORDS[@]}"); cword=$COMP_CWORD; }
+compopt() { :; }`
+
+  function bashComplete(line: string, home: string): Promise<{reply: string[]; stderr: string}> {
+    const bin = join(home, 'bin')
+    mkdirSync(bin, {recursive: true})
+    writeFileSync(join(bin, 'ktl'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin/run.js'))} "$@"\n`)
+    chmodSync(join(bin, 'ktl'), 0o755)
+    const script = `${STAND_IN}
+source <(ktl completion bash)
+COMP_LINE="$1"; COMP_POINT=\${#COMP_LINE}; COMP_TYPE=9
+read -ra COMP_WORDS <<< "$COMP_LINE"
+[[ $COMP_LINE == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
+__start_ktl
+printf '%s\\n' "\${COMPREPLY[@]}"`
+    // Asynchronously: the fake server answering ktl runs in this process.
+    const child = spawn('bash', ['-c', script, 'bash', line], {env: {PATH: `${bin}:${process.env.PATH}`, HOME: home, COLUMNS: '200'}})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    return new Promise((done, reject) => {
+      child.on('error', reject)
+      child.on('close', () => done({reply: stdout.split('\n').filter(Boolean), stderr}))
+    })
+  }
+
+  it('completes a command, dropping its description when it is the only one', async () => {
+    const {home} = await setup()
+    expect(await bashComplete('ktl ge', home)).toEqual({reply: ['get'], stderr: ''})
+  })
+
+  it('completes types and names', async () => {
+    const {home, fake} = await setup()
+    fake.on('GET', '/api/v1/namespaces/ns1/pods', list('web-1', 'web-2', 'db-0'))
+    expect(await bashComplete('ktl get dep', home)).toEqual({reply: ['deploy', 'deployments', 'deployments.apps'], stderr: ''})
+    expect(await bashComplete('ktl get pods w', home)).toEqual({reply: ['web-1', 'web-2'], stderr: ''})
+    expect(await bashComplete('ktl --context o', home)).toEqual({reply: ['one', 'other'], stderr: ''})
+    fake.verify()
+  })
+})
