@@ -6,7 +6,7 @@ export default class Completion extends KubeCommand {
   static summary = 'Output shell completion code for the specified shell (bash, zsh, or fish)'
   static description = `Output shell completion code for the specified shell (bash, zsh, or fish). The shell code must be evaluated to provide interactive completion of ktl commands. This can be done by sourcing it from the .bash_profile.
 
-Completion covers commands, flags, resource types (from the discovery cache, as kubectl keeps it), resource names (one quick list request, remembered for a few seconds), namespaces after -n, and contexts, clusters and users after --context, --cluster and --user. A Tab never waits longer than about 300 ms: when the server is slower, nothing is offered.
+Completion covers commands, flags, resource types (from the discovery cache, as kubectl keeps it), resource names (one quick list request, remembered for a few seconds), namespaces after -n, and contexts, clusters and users after --context, --cluster and --user. A Tab never waits longer than about 300 ms: when the server is slower, nothing is offered, and the request finishes in the background so that the next Tab has the answer.
 
 Differences from kubectl: no powershell script; resource types also complete by their short names.
 

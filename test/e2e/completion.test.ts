@@ -31,6 +31,17 @@ function complete(words: string[]): Promise<Run & {ms: number}> {
   return ktl(['__complete', '--kubeconfig', KC, ...words], {noKubeconfig: true, env: {HOME: home}}).then((r) => ({...r, ms: performance.now() - start}))
 }
 
+/**
+ * A Tab, and when the list was slower than a Tab (on a busy machine; the first TLS connection), the
+ * next one a moment later, which the first one's background run has left the names for.
+ */
+async function completeOnce(words: string[]): Promise<Run> {
+  const first = await complete(words)
+  if (first.stdout !== ':4\n') return first
+  await new Promise((r) => setTimeout(r, 1500))
+  return complete(words)
+}
+
 async function kubectlComplete(words: string[]): Promise<string> {
   return (await kubectl(['__complete', '--kubeconfig', KC, ...words], {noKubeconfig: true})).stdout
 }
@@ -44,15 +55,28 @@ describe('ktl __complete against the control plane', () => {
     [['-n', NS, 'delete', 'po', 'web-a', '']],
     [['get', 'namespaces', NS.slice(0, -2)]],
   ])('%j: the names kubectl completes', async (words) => {
-    const [ours, theirs] = await Promise.all([complete(words), kubectlComplete(words)])
+    const ours = await completeOnce(words)
     expect(ours.stderr).toBe('')
-    expect(ours.stdout).toBe(theirs)
+    expect(ours.stdout).toBe(await kubectlComplete(words))
   })
 
   it('the exact candidates', async () => {
-    expect((await complete(['-n', NS, 'get', 'pods', ''])).stdout).toBe('db-0\nweb-a\nweb-b\n:4\n')
-    expect((await complete(['-n', NS, 'get', 'configmap/set'])).stdout).toBe('configmap/settings\nconfigmap/settings-extra\n:4\n')
-    expect((await complete(['get', '-n', NS.slice(0, 12)])).stdout).toContain(`${NS}\n`)
+    expect((await completeOnce(['-n', NS, 'get', 'pods', ''])).stdout).toBe('db-0\nweb-a\nweb-b\n:4\n')
+    expect((await completeOnce(['-n', NS, 'get', 'configmap/set'])).stdout).toBe('configmap/settings\nconfigmap/settings-extra\n:4\n')
+    expect((await completeOnce(['get', '-n', NS.slice(0, 12)])).stdout).toContain(`${NS}\n`)
+  })
+
+  it('a first Tab with no discovery cache offers nothing at once and fills the cache for the next', async () => {
+    const fresh = emptyHome()
+    const words = ['__complete', '--kubeconfig', KC, 'get', 'deployments.a']
+    const first = await ktl(words, {noKubeconfig: true, env: {HOME: fresh}})
+    expect(first).toMatchObject({stdout: ':4\n', stderr: ''})
+    let next = first
+    for (let i = 0; i < 40 && next.stdout === ':4\n'; i++) {
+      await new Promise((r) => setTimeout(r, 250))
+      next = await ktl(words, {noKubeconfig: true, env: {HOME: fresh}})
+    }
+    expect(next.stdout).toBe('deployments.apps\n:4\n')
   })
 
   it('types from the cache and names within a Tab', async () => {

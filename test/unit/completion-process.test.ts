@@ -90,6 +90,20 @@ describe('ktl __complete as a process', () => {
     expect(median).toBeLessThan(TAB_MS)
   })
 
+  it('a list slower than a Tab: nothing now, the names on a Tab after the background run', async () => {
+    const {home, fake} = await setup()
+    fake.always('GET', '/api/v1/namespaces/ns1/pods', {...list('web-1'), delayMs: 400})
+    const first = await ktl(['__complete', 'get', 'pods', ''], home)
+    expect(first).toMatchObject({stdout: ':4\n', stderr: ''})
+    expect(first.ms).toBeLessThan(TAB_MS * 2)
+    let next = first
+    for (let i = 0; i < 20 && next.stdout === ':4\n'; i++) {
+      await new Promise((r) => setTimeout(r, 250))
+      next = await ktl(['__complete', 'get', 'pods', ''], home)
+    }
+    expect(next.stdout).toBe('web-1\n:4\n')
+  })
+
   it('every word is part of the line: --help completes, it prints no help', async () => {
     const {home} = await setup()
     expect(await ktl(['__complete', 'get', '--help'], home)).toMatchObject({stdout: ':4\n', stderr: '', code: 0})

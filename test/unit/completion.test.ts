@@ -118,6 +118,22 @@ describe('resource types', () => {
     s.fake.verify()
   })
 
+  it('no cache and a server slower than a Tab: nothing, marked timed out (to be run again in the background)', async () => {
+    const s = await setup({cache: false})
+    s.fake.on('GET', '/api', {body: {kind: 'APIVersions', versions: ['v1']}, delayMs: 1000})
+    s.fake.on('GET', '/apis', {body: {kind: 'APIGroupList', apiVersion: 'v1', groups: []}, delayMs: 1000})
+    expect(await run(s, ['get', 'po'], 200)).toEqual({candidates: [], directive: 4, timedOut: true})
+  })
+
+  it('a server that refuses discovery at once: nothing, not timed out', async () => {
+    const s = await setup({cache: false})
+    s.fake.on('GET', '/api', {status: 403, body: {kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403}})
+    // Asked for alongside /api; the completion may be over before it arrives.
+    s.fake.on('GET', '/apis', {status: 403, body: {kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403}}, {optional: true})
+    expect(await run(s, ['get', 'po'])).toEqual({candidates: [], directive: 4})
+    s.fake.verify()
+  })
+
   it('after TYPE/NAME, complete as TYPE/ with no space', async () => {
     const s = await setup()
     expect(await run(s, ['delete', 'pod/web-1', 'deploy'])).toEqual({candidates: ['deploy/', 'deployments/', 'deployments.apps/'], directive: 6})
@@ -198,7 +214,7 @@ describe('the time a Tab takes', () => {
     const start = performance.now()
     const c = await run(s, ['get', 'pods', ''], 200)
     const took = performance.now() - start
-    expect(c).toEqual({candidates: [], directive: 4})
+    expect(c).toEqual({candidates: [], directive: 4, timedOut: true})
     expect(took).toBeGreaterThanOrEqual(195)
     expect(took).toBeLessThan(300)
     s.fake.verify()
@@ -208,7 +224,7 @@ describe('the time a Tab takes', () => {
     const s = await setup()
     s.fake.on('GET', '/api/v1/namespaces', {...list('default'), delayMs: 2000})
     const start = performance.now()
-    expect(await run(s, ['-n', ''], 200)).toEqual({candidates: [], directive: 4})
+    expect(await run(s, ['-n', ''], 200)).toEqual({candidates: [], directive: 4, timedOut: true})
     expect(performance.now() - start).toBeLessThan(300)
     s.fake.verify()
   })

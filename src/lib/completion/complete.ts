@@ -23,6 +23,11 @@ export interface Completion {
   /** `value` or `value\tdescription`. */
   candidates: string[]
   directive: number
+  /**
+   * The deadline came first (a server or an exec plugin slower than a Tab): the same completion run
+   * again in the background, with time, leaves the discovery and name caches for the next Tab.
+   */
+  timedOut?: boolean
 }
 
 export interface CompleteOptions {
@@ -122,7 +127,7 @@ export async function complete(words: string[], opts: CompleteOptions): Promise<
   const expired = new Promise<Completion>((resolve) => {
     timer = setTimeout(() => {
       controller.abort()
-      resolve({candidates: [], directive: Directive.NoFileComp})
+      resolve({candidates: [], directive: Directive.NoFileComp, timedOut: true})
     }, Math.max(0, opts.budgetMs))
   })
   const partial = words.length > 0 ? words[words.length - 1] : ''
@@ -134,7 +139,10 @@ export async function complete(words: string[], opts: CompleteOptions): Promise<
   }
   if (line.flags.has('insecure-skip-tls-verify')) overrides.insecureSkipTlsVerify = true
   const sources = new CompletionSources({env: opts.env, homeDir: opts.homeDir, cwd: opts.cwd, overrides, signal: controller.signal, remainingMs: () => deadline - Date.now()})
-  const work = candidates(opts.index, line, partial, sources).catch((): Completion => ({candidates: [], directive: Directive.NoFileComp}))
+  // A request the client gave up on at the deadline fails a moment before the timer fires.
+  const work = candidates(opts.index, line, partial, sources).catch(
+    (): Completion => (deadline - Date.now() <= 10 ? {candidates: [], directive: Directive.NoFileComp, timedOut: true} : {candidates: [], directive: Directive.NoFileComp}),
+  )
   try {
     return await Promise.race([work, expired])
   } finally {
