@@ -171,6 +171,7 @@ describe('resource names', () => {
     s.fake.on('GET', '/api/v1/namespaces', list('default', 'kube-public', 'kube-system'))
     expect(await run(s, ['get', 'pods', '-n', 'kube'])).toEqual({candidates: ['kube-public', 'kube-system'], directive: 4})
     expect(values(await run(s, ['--namespace=d']))).toEqual(['default'])
+    expect(values(await run(s, ['get', '-n=kube-s']))).toEqual(['kube-system'])
     s.fake.verify()
   })
 

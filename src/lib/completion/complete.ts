@@ -154,7 +154,7 @@ async function candidates(index: CompletionIndex, line: Line, partial: string, s
   if (line.pendingFlag) return flagValues(line.pendingFlag, partial, sources)
   if (!line.afterDashDash && partial.startsWith('-')) {
     const flags = flagsOf(index, line)
-    if (partial.startsWith('--') && partial.includes('=')) {
+    if (partial.includes('=')) {
       const flag = findFlag(flags, partial)
       if (!flag?.takesValue) return {candidates: [], directive: Directive.NoFileComp}
       return flagValues(flag, partial.slice(partial.indexOf('=') + 1), sources)
