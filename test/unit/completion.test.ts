@@ -85,6 +85,8 @@ describe('commands and flags', () => {
     const s = await setup()
     expect(values(await run(s, ['get', '-o', 'j']))).toEqual(['json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'])
     expect(values(await run(s, ['get', '--output=y']))).toEqual(['yaml'])
+    expect(values(await run(s, ['version', '-o', '']))).toEqual(['yaml', 'json'])
+    expect(values(await run(s, ['api-resources', '-o', '']))).toEqual(['wide', 'name'])
     expect(await run(s, ['apply', '-f', ''])).toEqual({candidates: ['json', 'yaml', 'yml'], directive: 8})
     expect(await run(s, ['get', '-l', ''])).toEqual({candidates: [], directive: 0})
     expect(values(await run(s, ['completion', '']))).toEqual(['bash', 'zsh', 'fish'])

@@ -208,10 +208,12 @@ async function flagValues(flag: FlagInfo, partial: string, sources: CompletionSo
   return {candidates: [], directive: Directive.Default}
 }
 
-/** The choices a description lists as kubectl words them: "One of: (json, yaml, name)." */
+/** The choices a description lists as kubectl words them: "One of: (json, yaml, name)." or "One of 'yaml' or 'json'." */
 function listedValues(description: string): string[] | undefined {
-  const m = /One of: \(([^)]+)\)/.exec(description)
-  return m ? m[1].split(',').map((s) => s.trim()) : undefined
+  const listed = /One of: \(([^)]+)\)/.exec(description)
+  if (listed) return listed[1].split(',').map((s) => s.trim())
+  const pair = /One of '([^']+)' or '([^']+)'/.exec(description)
+  return pair ? [pair[1], pair[2]] : undefined
 }
 
 async function argumentValues(line: Line, partial: string, sources: CompletionSources): Promise<Completion> {
