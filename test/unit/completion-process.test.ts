@@ -25,10 +25,10 @@ interface Run {
   ms: number
 }
 
-function ktl(args: string[], home: string): Promise<Run> {
+function ktl(args: string[], home: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((done, reject) => {
     const start = performance.now()
-    const child = spawn(process.execPath, ['bin/run.js', ...args], {cwd: ROOT, env: {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8'}})
+    const child = spawn(process.execPath, ['bin/run.js', ...args], {cwd: ROOT, env: {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', ...env}})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
@@ -48,46 +48,54 @@ async function setup(): Promise<{home: string; fake: FakeServer}> {
   return {home, fake}
 }
 
-/** Runs the same completion `times` times (after one that warms Node's compile cache); the runs and their median time. */
-async function timed(args: string[], home: string, times = 5): Promise<{runs: Run[]; median: number}> {
-  await ktl(args, home)
+/**
+ * The answer with time to spare (the budget a background run gets), then Tabs: each one answers in
+ * full or, when this shared machine could not make the deadline, with nothing; most answer in full,
+ * and the median Tab, Node's start included, stays under 300 ms.
+ */
+async function tabs(args: string[], home: string, answer: string): Promise<void> {
+  expect(await ktl(args, home, {KTL_COMPLETION_BUDGET_MS: '5000'})).toMatchObject({stdout: answer, stderr: '', code: 0})
+  await ktl(args, home) // Node's compile cache
   const runs: Run[] = []
-  for (let i = 0; i < times; i++) runs.push(await ktl(args, home))
-  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b)
-  return {runs, median: sorted[Math.floor(sorted.length / 2)]}
+  for (let i = 0; i < 5; i++) runs.push(await ktl(args, home))
+  for (const run of runs) {
+    expect(run).toMatchObject({stderr: '', code: 0})
+    expect([answer, ':4\n']).toContain(run.stdout)
+  }
+  expect(runs.filter((r) => r.stdout === answer).length).toBeGreaterThanOrEqual(3)
+  expect(median(runs)).toBeLessThan(TAB_MS)
+}
+
+function median(runs: Run[]): number {
+  return runs.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)]
 }
 
 describe('ktl __complete as a process', () => {
   it('commands: the candidates, nothing on stderr, within a Tab', async () => {
     const {home} = await setup()
-    const {runs, median} = await timed(['__complete', 'ge'], home)
-    for (const run of runs) expect(run).toMatchObject({stdout: 'get\tDisplay one or many resources\n:4\n', stderr: '', code: 0})
-    expect(median).toBeLessThan(TAB_MS)
+    await tabs(['__complete', 'ge'], home, 'get\tDisplay one or many resources\n:4\n')
   })
 
   it('types from the discovery cache, within a Tab', async () => {
     const {home, fake} = await setup()
-    const {runs, median} = await timed(['__complete', 'get', 'dep'], home)
-    for (const run of runs) expect(run).toMatchObject({stdout: 'deploy\ndeployments\ndeployments.apps\n:4\n', stderr: ''})
-    expect(median).toBeLessThan(TAB_MS)
+    await tabs(['__complete', 'get', 'dep'], home, 'deploy\ndeployments\ndeployments.apps\n:4\n')
     fake.verify()
   })
 
   it('names from the server once, then from the cache, within a Tab', async () => {
     const {home, fake} = await setup()
     fake.on('GET', '/api/v1/namespaces/ns1/pods', list('web-1', 'web-2'))
-    const {runs, median} = await timed(['__complete', 'get', 'pods', ''], home)
-    for (const run of runs) expect(run).toMatchObject({stdout: 'web-1\nweb-2\n:4\n', stderr: ''})
-    expect(median).toBeLessThan(TAB_MS)
+    await tabs(['__complete', 'get', 'pods', ''], home, 'web-1\nweb-2\n:4\n')
     fake.verify()
   })
 
   it('a server that never answers: nothing, within a Tab', async () => {
     const {home, fake} = await setup()
     fake.always('GET', '/api/v1/namespaces/ns1/pods', {stall: true})
-    const {runs, median} = await timed(['__complete', 'get', 'pods', ''], home, 3)
+    const runs: Run[] = []
+    for (let i = 0; i < 3; i++) runs.push(await ktl(['__complete', 'get', 'pods', ''], home))
     for (const run of runs) expect(run).toMatchObject({stdout: ':4\n', stderr: '', code: 0})
-    expect(median).toBeLessThan(TAB_MS)
+    expect(median(runs)).toBeLessThan(TAB_MS)
   })
 
   it('a list slower than a Tab: nothing now, the names on a Tab after the background run', async () => {

@@ -15,14 +15,15 @@ import {complete, formatCompletion} from './complete.js'
 export const COMPLETION_BUDGET_MS = 200
 /** The budget of a completion run again in the background after a Tab timed out; it prints to no one. */
 const BACKGROUND_BUDGET_MS = 5_000
-const BACKGROUND_BUDGET_ENV = 'KTL_COMPLETION_BACKGROUND_MS'
+/** A run's own budget instead of a Tab's: set for the background run (and by tests), which starts no other. */
+const BUDGET_ENV = 'KTL_COMPLETION_BUDGET_MS'
 
 export async function main(words: string[]): Promise<void> {
   const index = loadCompletionIndex(fileURLToPath(new URL('../../..', import.meta.url)))
   let text = ':4\n'
   if (index) {
-    const background = process.env[BACKGROUND_BUDGET_ENV] !== undefined
-    const budgetMs = background ? Number(process.env[BACKGROUND_BUDGET_ENV]) : COMPLETION_BUDGET_MS - performance.now()
+    const background = process.env[BUDGET_ENV] !== undefined
+    const budgetMs = background ? Number(process.env[BUDGET_ENV]) : COMPLETION_BUDGET_MS - performance.now()
     const result = await complete(words, {index, env: process.env, homeDir: process.env.HOME ?? homedir(), cwd: process.cwd(), budgetMs})
     text = formatCompletion(result)
     if (result.timedOut && !background) completeInBackground(words)
@@ -37,6 +38,6 @@ export async function main(words: string[]): Promise<void> {
  */
 function completeInBackground(words: string[]): void {
   const bin = fileURLToPath(new URL('../../../bin/run.js', import.meta.url))
-  const env = {...process.env, [BACKGROUND_BUDGET_ENV]: String(BACKGROUND_BUDGET_MS)}
+  const env = {...process.env, [BUDGET_ENV]: String(BACKGROUND_BUDGET_MS)}
   spawn(process.execPath, [bin, '__complete', ...words], {detached: true, stdio: 'ignore', env}).unref()
 }
