@@ -8,6 +8,7 @@
 //   schemas/SOURCE                          where the spec came from (release, commit, sha256)
 //   schemas/vX.Y/_definitions.json          every definition a resource kind reaches, one per line,
 //                                           converted to JSON Schema draft-07 as the API server decodes
+//   schemas/vX.Y/_descriptions.json         those definitions' documentation, for offline `ktl explain`
 //   schemas/vX.Y/index.json                 apiVersion -> kind -> {definition, resource, namespaced, nameless}
 //   schemas/vX.Y/GROUP/VERSION/KIND.json    one strict schema per resource kind (GROUP "core" for "")
 //
@@ -18,7 +19,7 @@
 //   string in resource.Quantity's syntax or a number; Time/MicroTime accept RFC 3339 strings; []byte
 //   fields accept base64 (the patterns are src/lib/validate/formats.ts's)
 // - RawExtension and apiextensions JSON accept any value; FieldsV1 any object
-// - descriptions are dropped; x-kubernetes-patch-merge-key, -patch-strategy, -list-type,
+// - descriptions go to _descriptions.json, not the schemas; x-kubernetes-patch-merge-key, -patch-strategy, -list-type,
 //   -list-map-keys and -map-type are kept for apply
 // - ENUMS adds the allowed values of common fields, which the v2 spec does not carry
 import {createHash} from 'node:crypto'
@@ -262,6 +263,24 @@ function definitionsFile(converted) {
   return `{"$schema":"http://json-schema.org/draft-07/schema#","definitions":{\n${lines.join(',\n')}\n}}\n`
 }
 
+/**
+ * The documentation the schemas leave out, for `ktl explain` without a cluster: per definition its
+ * description (d) and its properties' (p), one definition per line; read only by explain.
+ */
+function descriptionsFile(definitions, names) {
+  const lines = []
+  for (const name of names) {
+    const schema = definitions[name]
+    const entry = {}
+    if (schema.description) entry.d = schema.description
+    const props = {}
+    for (const key of Object.keys(schema.properties ?? {}).sort()) if (schema.properties[key].description) props[key] = schema.properties[key].description
+    if (Object.keys(props).length > 0) entry.p = props
+    if (Object.keys(entry).length > 0) lines.push(`${JSON.stringify(name)}:${JSON.stringify(entry)}`)
+  }
+  return `{\n${lines.join(',\n')}\n}\n`
+}
+
 function generate(specText) {
   const spec = JSON.parse(specText)
   const files = new Map()
@@ -292,6 +311,7 @@ function generate(specText) {
   for (const name of reachable(spec.definitions, roots)) converted[name] = convertDefinition(name, spec.definitions[name])
   for (const name of Object.keys(ENUMS)) if (!converted[name]) throw new Error(`ENUMS names ${name}, which no resource kind uses`)
   files.set('_definitions.json', definitionsFile(converted))
+  files.set('_descriptions.json', descriptionsFile(spec.definitions, Object.keys(converted)))
   const sortedIndex = {}
   for (const apiVersion of Object.keys(index).sort()) {
     sortedIndex[apiVersion] = {}

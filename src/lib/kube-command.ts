@@ -88,8 +88,12 @@ const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
  */
 export function normalizeBooleanFlags(argv: string[], booleans: Map<string, boolean>, commandId = '', shorthands = new Map<string, string>()): string[] {
   const result: string[] = []
-  for (const [i, arg] of argv.entries()) {
-    if (arg === '--') return [...result, ...argv.slice(i)]
+  for (const [i, given] of argv.entries()) {
+    if (given === '--') return [...result, ...argv.slice(i)]
+    // pflag takes `-w=false` for a boolean shorthand too.
+    const short = /^-([^-=])=(.*)$/s.exec(given)
+    const longName = short ? [...shorthands].find(([name, char]) => char === short[1] && booleans.has(name))?.[0] : undefined
+    const arg = short && longName ? `--${longName}=${short[2]}` : given
     const m = /^--([^=]+)=(.*)$/s.exec(arg)
     if (m && booleans.has(m[1])) {
       const [, name, value] = m
@@ -178,7 +182,8 @@ export abstract class KubeCommand extends Command {
       message = `error: ${err.message}`
       if (process.env.KTL_DEBUG) message += `\n${err.stack}`
     }
-    process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
+    // An empty message is an answer already given on stdout (`auth can-i`'s "no"): only the exit code is left.
+    if (message !== '') process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
     process.exitCode = exitCode
   }
 }

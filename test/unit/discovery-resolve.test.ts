@@ -79,17 +79,17 @@ describe('Discovery.resolve', () => {
 
   it('says the server is unreachable rather than blaming the type', async () => {
     const port = await closedPort()
-    await expect(discovery(`http://127.0.0.1:${port}`).resolve('pods')).rejects.toThrow(
-      new CliError(`The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?`),
-    )
+    const resolving = discovery(`http://127.0.0.1:${port}`).resolve('pods')
+    await expect(resolving).rejects.toBeInstanceOf(CliError)
+    await expect(resolving).rejects.toMatchObject({message: `The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?`, exitCode: 1})
   })
 
   it('says the connection failed when group-versions could not be read and the type is not found', async () => {
     serveDiscovery(fake, {groups: ['apps'], replace: {'/apis/apps/v1': {delayMs: 1000, body: ''}}})
     const d = createDiscovery(testClient(fake.url, 200), {homeDir: home, env: {}, requestTimeoutMs: 200})
-    await expect(d.resolve('deploy')).rejects.toThrow(
-      new CliError('Unable to connect to the server: context deadline exceeded (Client.Timeout exceeded while awaiting headers)'),
-    )
+    const resolving = d.resolve('deploy')
+    await expect(resolving).rejects.toBeInstanceOf(CliError)
+    await expect(resolving).rejects.toMatchObject({message: 'Unable to connect to the server: context deadline exceeded (Client.Timeout exceeded while awaiting headers)', exitCode: 1})
   })
 
   it('still resolves types of the group-versions that could be read', async () => {

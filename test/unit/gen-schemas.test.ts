@@ -56,7 +56,16 @@ describe('scripts/gen-schemas.mjs', () => {
       nameless: true,
     })
     expect(Object.keys(index['apps/v1'])).toEqual(['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'])
-    expect(files(join(SCHEMAS, 'v1.36')).length).toBe(Object.values(index).reduce((n, kinds) => n + Object.keys(kinds).length, 0) + 2)
+    // One per kind, plus _definitions.json, _descriptions.json and index.json.
+    expect(files(join(SCHEMAS, 'v1.36')).length).toBe(Object.values(index).reduce((n, kinds) => n + Object.keys(kinds).length, 0) + 3)
+  })
+
+  it('keeps the definitions\' documentation apart, for explain without a cluster', () => {
+    const docs = JSON.parse(readFileSync(join(SCHEMAS, 'v1.36/_descriptions.json'), 'utf8')) as Record<string, {d?: string; p?: Record<string, string>}>
+    expect(Object.keys(docs).every((name) => name in definitions)).toBe(true)
+    expect(docs['io.k8s.api.apps.v1.DeploymentStrategy'].d).toBe('DeploymentStrategy describes how to replace existing pods with new ones.')
+    expect(docs['io.k8s.api.apps.v1.DeploymentSpec'].p?.replicas).toBe('Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1.')
+    expect(definitions['io.k8s.api.apps.v1.DeploymentStrategy']).not.toHaveProperty('description')
   })
 
   it('makes types with fixed fields strict and accepts null anywhere', () => {

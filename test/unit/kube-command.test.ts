@@ -26,6 +26,15 @@ describe('normalizeBooleanFlags', () => {
     )
   })
 
+  it('reads a boolean shorthand with a value (-w=false) as pflag does', () => {
+    const watch = new Map([['watch', true]])
+    const chars = new Map([['watch', 'w'], ['output', 'o']])
+    expect(normalizeBooleanFlags(['-w=false', '-w=true', '-o=json'], watch, 'rollout:status', chars)).toEqual(['--no-watch', '--watch', '-o=json'])
+    expect(() => normalizeBooleanFlags(['-w=maybe'], watch, 'rollout:status', chars)).toThrow(
+      'error: invalid argument "maybe" for "-w, --watch" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'ktl rollout status --help\' for usage.',
+    )
+  })
+
   it('leaves string flags, unknown flags and everything after -- alone', () => {
     expect(normalizeBooleanFlags(['--output=true', '--', '--show-events=false'], booleans)).toEqual(['--output=true', '--', '--show-events=false'])
   })

@@ -13,8 +13,13 @@ export interface ClientSideOptions {
   dryRun: DryRun
   fieldManager: string
   overwrite: boolean
-  /** fieldValidation for the server: Strict, Warn or Ignore. */
+  /** fieldValidation for the server: Strict, Warn or Ignore; empty sends none (kubectl diff). */
   fieldValidation: string
+  /**
+   * false for diff (kubectl's GetModifiedConfiguration with annotate=false): the patch neither
+   * writes the last-applied annotation nor adds it to a created object.
+   */
+  annotate?: boolean
 }
 
 // kubectl's patcher: after a 409 Conflict, up to five more attempts on a re-read live object, the
@@ -24,14 +29,14 @@ const RETRIES_BEFORE_BACKOFF = 1
 const BACKOFF_MS = 1000
 
 export async function applyClientSide(client: KubeClient, target: ApplyTarget, opts: ClientSideOptions): Promise<AppliedObject> {
-  const modified = withLastApplied(target.object, {save: true, typed: false})
+  const modified = opts.annotate === false ? withoutLastApplied(target.object) : withLastApplied(target.object, {save: true, typed: false})
   const path = resourcePath(target.resource, target.namespace, target.name)
-  const query = {fieldManager: opts.fieldManager, fieldValidation: opts.fieldValidation, dryRun: opts.dryRun === 'server' ? 'All' : undefined}
+  const query = {fieldManager: opts.fieldManager, fieldValidation: opts.fieldValidation || undefined, dryRun: opts.dryRun === 'server' ? 'All' : undefined}
   let live = await getLive(client, target, path)
   if (live === undefined) {
     if (opts.dryRun === 'client') return {operation: 'created', object: modified}
     try {
-      const res = await client.request<KubeObject>({method: 'POST', path: resourcePath(target.resource, target.namespace), query, body: modified, resource: {...groupResourceOf(target), name: undefined}})
+      const res = await client.request<KubeObject>({method: 'POST', path: resourcePath(target.resource, target.namespace), query, body: opts.annotate === false ? target.object : modified, resource: {...groupResourceOf(target), name: undefined}})
       return {operation: 'created', object: res.data}
     } catch (err) {
       throw withSource(err, 'creating', target.document.source)
@@ -66,6 +71,11 @@ async function getLive(client: KubeClient, target: ApplyTarget, path: string): P
     if (err instanceof StatusError && err.code === 404) return undefined
     throw withSource(err, `retrieving current configuration of:\n${describeInfo(target)}\nfrom server for:`, target.document.source)
   }
+}
+
+function withoutLastApplied(object: KubeObject): KubeObject {
+  const annotations = Object.fromEntries(Object.entries(object.metadata?.annotations ?? {}).filter(([key]) => key !== LAST_APPLIED_ANNOTATION))
+  return {...object, metadata: {...object.metadata, annotations}}
 }
 
 function lastApplied(live: KubeObject): KubeObject | undefined {

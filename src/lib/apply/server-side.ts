@@ -32,7 +32,7 @@ export async function applyServerSide(client: KubeClient, target: ApplyTarget, o
       path: resourcePath(target.resource, target.namespace, target.name),
       query: {
         fieldManager: opts.fieldManager,
-        fieldValidation: opts.fieldValidation,
+        fieldValidation: opts.fieldValidation || undefined,
         force: opts.forceConflicts,
         dryRun: opts.dryRun === 'server' ? 'All' : undefined,
       },

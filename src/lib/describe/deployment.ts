@@ -67,6 +67,11 @@ function replicaSetsByLabels(replicaSets: Obj[]): string {
 async function deploymentReplicaSets(dctx: DescribeContext, d: Obj, selector: string): Promise<{old: Obj[]; new: Obj[]}> {
   const namespace = d.metadata?.namespace ?? ''
   const all = await listAll<Obj>(dctx, `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/replicasets`, {labelSelector: selector})
+  return splitReplicaSets(all, d)
+}
+
+/** The ReplicaSets among `all` that `d` controls, oldest first, the first with d's template as the new one. */
+export function splitReplicaSets(all: Obj[], d: Obj): {old: Obj[]; new: Obj[]} {
   const owned = all.filter((rs) => ((rs.metadata?.ownerReferences ?? []) as Obj[]).some((r) => r.controller === true && r.uid === d.metadata?.uid))
   owned.sort((a, b) => {
     const ta = Date.parse(a.metadata?.creationTimestamp ?? '') || 0
@@ -81,7 +86,7 @@ async function deploymentReplicaSets(dctx: DescribeContext, d: Obj, selector: st
 }
 
 /** Pod templates equal apart from the pod-template-hash label (empty and missing lists and maps are equal, as in Go). */
-function equalIgnoreHash(a: Obj | undefined, b: Obj | undefined): boolean {
+export function equalIgnoreHash(a: Obj | undefined, b: Obj | undefined): boolean {
   const strip = (t: Obj | undefined) => {
     if (!t) return t
     const labels = {...(t.metadata?.labels ?? {})}

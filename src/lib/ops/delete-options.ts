@@ -1,8 +1,8 @@
 // kubectl delete's flags read the way kubectl reads them: the cascade strategy (and its deprecated
 // boolean forms), the grace period that --now and --force imply, and --timeout. (--dry-run is
 // src/lib/dry-run.ts, shared by every verb that writes.)
-import {CliError, usageError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
+import {usageError} from '../errors.js'
+import {parseDurationFlag} from '../duration-flag.js'
 import {parseIntFlag} from '../int-flag.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
@@ -59,53 +59,14 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
   return grace
 }
 
-/** pflag's message for a value its parser refused. */
-function invalidFlagValue(flag: string, value: string, reason: string, command: string): CliError {
-  return new CliError(`error: invalid argument ${goQuote(value)} for ${goQuote(flag)} flag: ${reason}\nSee 'ktl ${command} --help' for usage.`)
-}
-
 /** --grace-period as pflag's IntVar reads it: strconv.ParseInt(s, 0, 64). */
 export function parseGracePeriodFlag(text: string, command = 'delete'): number {
   return parseIntFlag(text, 64, 'grace-period', command)
 }
 
-const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000}
-const MAX_DURATION_MS = 9_223_372_036_854.775
-
 /** --timeout as Go's time.ParseDuration reads it, in milliseconds, with Go's messages for bad values. */
 export function parseTimeoutFlag(text: string, command = 'delete'): number {
-  const reason = goDurationProblem(text)
-  if (reason === undefined) return goDurationMs(text)
-  throw invalidFlagValue('--timeout', text, reason, command)
-}
-
-function goDurationProblem(orig: string): string | undefined {
-  const invalid = `time: invalid duration ${goQuote(orig)}`
-  let s = orig.replace(/^[+-]/, '')
-  if (s === '0') return undefined
-  if (s === '') return invalid
-  let total = 0
-  while (s !== '') {
-    const m = /^(\d*)(\.(\d*))?/.exec(s) as RegExpExecArray
-    if (m[0] === '' || (m[1] === '' && (m[3] ?? '') === '')) return invalid
-    s = s.slice(m[0].length)
-    const unit = /^[^.0-9]*/.exec(s)?.[0] ?? ''
-    if (unit === '') return `time: missing unit in duration ${goQuote(orig)}`
-    if (!(unit in UNIT_MS)) return `time: unknown unit ${goQuote(unit)} in duration ${goQuote(orig)}`
-    s = s.slice(unit.length)
-    total += Number(`${m[1] || '0'}.${m[3] || '0'}`) * UNIT_MS[unit]
-    if (total > MAX_DURATION_MS) return invalid
-  }
-  return undefined
-}
-
-function goDurationMs(text: string): number {
-  const negative = text.startsWith('-')
-  let total = 0
-  for (const m of text.replace(/^[+-]/, '').matchAll(/(\d*)(?:\.(\d*))?([^.0-9]+)/g)) {
-    total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * UNIT_MS[m[3]]
-  }
-  return negative ? -total : total
+  return parseDurationFlag('timeout', text, command)
 }
 
 /** kubectl's only other -o for delete. */
@@ -114,9 +75,9 @@ export function validateOutput(output: string | undefined): void {
 }
 
 /** A klog line (W for warnings, E for errors), as kubectl logs a deprecated flag spelling or a bad timeout. */
-export function klogLine(level: 'W' | 'E', message: string, now = new Date()): string {
+export function klogLine(level: 'W' | 'E', message: string, now = new Date(), file = 'delete.ts'): string {
   const p2 = (n: number) => String(n).padStart(2, '0')
   const micros = String(now.getMilliseconds() * 1000).padStart(6, '0')
   const time = `${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}.${micros}`
-  return `${level}${p2(now.getMonth() + 1)}${p2(now.getDate())} ${time} ${String(process.pid).padStart(7)} delete.ts] ${message}`
+  return `${level}${p2(now.getMonth() + 1)}${p2(now.getDate())} ${time} ${String(process.pid).padStart(7)} ${file}] ${message}`
 }

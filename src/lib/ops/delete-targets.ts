@@ -7,6 +7,7 @@ import type {APIResource} from '../discovery/types.js'
 import {AggregateCliError, CliError, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
+import {selectorListError} from '../resources/list-error.js'
 import {type KubeObject, listItems, type ObjectList} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 
@@ -17,6 +18,8 @@ export interface DeleteTarget {
   name: string
   /** The -f source the object came from: kubectl names it in errors ("error when deleting ..."). */
   source?: string
+  /** The -f object as the file holds it (scale prints it). */
+  object?: KubeObject
 }
 
 /** An object to delete, or a failure met while finding objects, in the order kubectl meets them. */
@@ -38,7 +41,7 @@ export type DeletePlan =
   | {kind: 'selector'; visits: Visit[]; labelSelector?: string; fieldSelector?: string}
   | {kind: 'files'; filenames: string[]; recursive: boolean; labelSelector?: string}
 
-const MISSING_RESOURCE =
+export const MISSING_RESOURCE =
   'You must provide one or more resources by argument or filename.\n' +
   'Example resource specifications include:\n' +
   "   '-f rsrc.yaml'\n" +
@@ -146,7 +149,7 @@ async function listTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'selector'
       list = res.data
     } catch (err) {
       if (!(err instanceof StatusError)) throw err
-      entries.push({error: err.code === 400 || err.code === 404 ? explainListFailure(err, resource, plan) : err})
+      entries.push({error: err.code === 400 || err.code === 404 ? selectorListError(err, resource, plan.labelSelector, plan.fieldSelector) : err})
       continue
     }
     for (const item of listItems(list, resource.kind) as KubeObject[]) {
@@ -155,18 +158,6 @@ async function listTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'selector'
     }
   }
   return entries
-}
-
-/** kubectl rewords a refused list so that it says what was being looked for. */
-function explainListFailure(err: StatusError, resource: APIResource, plan: {labelSelector?: string; fieldSelector?: string}): StatusError {
-  const gvr = goQuote(`${resource.group}/${resource.version}, Resource=${resource.name}`)
-  const label = plan.labelSelector ?? ''
-  const field = plan.fieldSelector ?? ''
-  const what =
-    label === '' && field === ''
-      ? `Unable to list ${gvr}`
-      : `Unable to find ${gvr} that match label selector ${goQuote(label)}, field selector ${goQuote(field)}`
-  return new StatusError({...err.status, message: `${what}: ${err.status.message ?? ''}`})
 }
 
 async function manifestTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'files'}>, opts: CollectOptions): Promise<Targets> {
@@ -181,7 +172,7 @@ async function manifestTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'files
     if (matches && !matches(info.object.metadata?.labels)) continue
     const source = info.document.source
     if (!info.resource.namespaced) {
-      entries.push({target: {resource: info.resource, name: info.name, source}})
+      entries.push({target: {resource: info.resource, name: info.name, source, object: info.object}})
       continue
     }
     const own = info.object.metadata?.namespace ?? ''
@@ -194,7 +185,7 @@ async function manifestTargets(ctx: Ctx, plan: Extract<DeletePlan, {kind: 'files
       })
       continue
     }
-    entries.push({target: {resource: info.resource, namespace: own || namespace, name: info.name, source}})
+    entries.push({target: {resource: info.resource, namespace: own || namespace, name: info.name, source, object: info.object}})
   }
   return {entries, unmapped: errors.map((e) => e.error)}
 }

@@ -37,7 +37,7 @@ export interface WatchOptions {
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 
-interface WatchEvent {
+export interface WatchEvent {
   type: EventType | 'ERROR' | 'BOOKMARK'
   object: KubeObject | Table
 }
@@ -198,7 +198,8 @@ function keyOf(object: KubeObject | undefined): string {
   return m?.uid ?? `${m?.namespace ?? ''}/${m?.name ?? ''}`
 }
 
-async function* ndjson(stream: Readable): AsyncGenerator<WatchEvent> {
+/** A watch body as its events, one JSON object a line. */
+export async function* ndjson(stream: Readable): AsyncGenerator<WatchEvent> {
   let buffered = ''
   for await (const chunk of stream) {
     buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')

@@ -2,11 +2,11 @@
 // fail and report them at the end, like kubectl.
 import type {Ctx} from '../context.js'
 import {AggregateCliError, CliError, inAggregate, StatusError, usageError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
 import {TabWriter} from '../printers/columns.js'
 import type {CellColorizer} from '../printers/status-colors.js'
 import {TablePrinter} from '../printers/table.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
+import {selectorListError} from '../resources/list-error.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import {type KubeObject, listItems, type ObjectList, TABLE_ACCEPT, type Table} from '../resources/objects.js'
 import {explainNotFound} from '../resources/missing-namespace.js'
@@ -194,16 +194,10 @@ async function fetchVisit(client: Awaited<ReturnType<Ctx['client']>>, visit: Vis
   }
 }
 
-/** cli-runtime's Selector.Visit: a 400 or 404 on a list says which list, keeping the server's reason. */
+/** A 400 or 404 on a list says which list, keeping the server's reason. */
 function listError(err: unknown, visit: Visit, opts: FetchOptions): unknown {
   if (!(err instanceof StatusError) || (err.code !== 400 && err.code !== 404)) return err
-  const {group, version, name} = visit.resource
-  const gvr = goQuote(`${group}/${version}, Resource=${name}`)
-  const which =
-    !opts.selector && !opts.fieldSelector
-      ? `Unable to list ${gvr}`
-      : `Unable to find ${gvr} that match label selector ${goQuote(opts.selector ?? '')}, field selector ${goQuote(opts.fieldSelector ?? '')}`
-  return new StatusError({...err.status, message: `${which}: ${err.status.message ?? ''}`})
+  return selectorListError(err, visit.resource, opts.selector, opts.fieldSelector)
 }
 
 function collect(result: Fetched, data: KubeObject | ObjectList | Table, visit: Visit, human: boolean): void {

@@ -85,3 +85,8 @@ export function kindsOf(apiVersion: string): string[] | undefined {
   const kinds = loadIndex()[apiVersion]
   return kinds && Object.keys(kinds)
 }
+
+/** Every kind the bundled set serves, in index order (group/version, then kind). */
+export function builtinKinds(): BuiltinKind[] {
+  return Object.entries(loadIndex()).flatMap(([apiVersion, kinds]) => Object.keys(kinds).map((kind) => builtinKind(apiVersion, kind)!))
+}

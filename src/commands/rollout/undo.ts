@@ -1,0 +1,46 @@
+import {Flags} from '@oclif/core'
+import {DRY_RUN_UNCHANGED} from '../../lib/dry-run.js'
+import {KubeCommand} from '../../lib/kube-command.js'
+import {NO_GO_TEMPLATES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
+
+export default class RolloutUndo extends KubeCommand {
+  static summary = 'Undo a previous rollout'
+  static description = 'Roll back to a previous rollout.\n\n' + NO_GO_TEMPLATES
+  static usage = 'rollout undo (TYPE NAME | TYPE/NAME) [flags]'
+  static examples = [
+    '# Roll back to the previous deployment\n<%= config.bin %> rollout undo deployment/abc',
+    '# Roll back to daemonset revision 3\n<%= config.bin %> rollout undo daemonset/abc --to-revision=3',
+    '# Roll back to the previous deployment with dry-run\n<%= config.bin %> rollout undo --dry-run=server deployment/abc',
+  ]
+  static strict = false
+  static flags = {
+    ...targetFlags,
+    ...printFlags,
+    'dry-run': Flags.string({
+      default: 'none',
+      description:
+        'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+    }),
+    'to-revision': Flags.string({default: '0', description: 'The revision to rollback to. Default to 0 (last revision).'}),
+  }
+
+  protected async init(): Promise<void> {
+    // kubectl's --dry-run takes an optional value: alone, it never takes the next word.
+    const end = this.argv.includes('--') ? this.argv.indexOf('--') : this.argv.length
+    this.argv = this.argv.map((arg, i) => (i < end && arg === '--dry-run' ? `--dry-run=${DRY_RUN_UNCHANGED}` : arg))
+    await super.init()
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(RolloutUndo)
+    const [{runRolloutUndo}, {parseIntFlag}] = await Promise.all([import('../../lib/ops/rollout.js'), import('../../lib/int-flag.js')])
+    await runRolloutUndo(this.ctx(flags), {
+      ...targetOptions(argv, flags),
+      toRevision: parseIntFlag(flags['to-revision'], 64, 'to-revision', 'rollout undo'),
+      dryRun: flags['dry-run'],
+      output: flags.output,
+      showManagedFields: flags['show-managed-fields'],
+      allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+    })
+  }
+}

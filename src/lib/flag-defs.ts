@@ -1,0 +1,38 @@
+// Flags several verbs define with kubectl's same words, defined once.
+import {Flags} from '@oclif/core'
+
+export const dryRunFlag = () =>
+  Flags.string({
+    default: 'none',
+    description:
+      'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+  })
+
+export const allowMissingTemplateKeysFlag = () =>
+  Flags.boolean({
+    allowNo: true,
+    default: true,
+    description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+  })
+
+export const recursiveFlag = () =>
+  Flags.boolean({
+    char: 'R',
+    description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+  })
+
+export const selectorFlag = () =>
+  Flags.string({
+    char: 'l',
+    description:
+      "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+  })
+
+export const showManagedFieldsFlag = () => Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'})
+
+export const fieldManagerFlag = (name: string) => Flags.string({default: name, description: 'Name of the manager used to track field ownership.'})
+
+export const filenameFlag = (usage: string) => Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: `Filename, directory, or URL to files ${usage}`})
+
+/** -o for verbs that print objects the way create does. */
+export const objectOutputFlag = () => Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'})

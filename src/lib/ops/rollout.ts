@@ -1,0 +1,181 @@
+// `ktl rollout pause|resume|restart|history|undo`: kubectl's rollout subcommands, each going through
+// every object named and reporting the failures together at the end.
+import type {Ctx} from '../context.js'
+import {CliError} from '../errors.js'
+import {createPrinter} from '../create/output.js'
+import {type DryRun, parseDryRun} from '../dry-run.js'
+import {groupResource, resourcePath} from '../resources/paths.js'
+import {GoError, throwAll} from '../resources/visit-errors.js'
+import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
+import {requireResources} from '../rollout/targets.js'
+import {klogLine} from './delete-options.js'
+
+type Obj = Record<string, any>
+
+export type PatchVerb = 'pause' | 'resume' | 'restart'
+
+/** -o and the flags that shape it. */
+export interface RolloutPrintOptions {
+  output?: string
+  showManagedFields?: boolean
+  allowMissingTemplateKeys?: boolean
+}
+
+export interface RolloutPatchOptions extends TargetOptions, RolloutPrintOptions {
+  verb: PatchVerb
+  fieldManager: string
+  /** The moment `restart` stamps on the pod template (tests fix it). */
+  now?: Date
+}
+
+const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt'
+
+/** Go's time.Now().Format(time.RFC3339): local time, seconds, `Z` or the offset. */
+export function rfc3339(t: Date): string {
+  const p2 = (n: number) => String(n).padStart(2, '0')
+  const offset = -t.getTimezoneOffset()
+  const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${p2(Math.floor(Math.abs(offset) / 60))}:${p2(Math.abs(offset) % 60)}`
+  return `${t.getFullYear()}-${p2(t.getMonth() + 1)}-${p2(t.getDate())}T${p2(t.getHours())}:${p2(t.getMinutes())}:${p2(t.getSeconds())}${zone}`
+}
+
+/**
+ * The strategic merge patch kubectl's pauser, resumer or restarter computes for an object, '{}' when
+ * nothing would change; throws the reason the object cannot be patched (its words).
+ */
+export function rolloutPatch(verb: PatchVerb, target: Pick<Target, 'resource' | 'object'>, now: Date): string {
+  const {resource} = target
+  const object = target.object as Obj
+  const isDeployment = (resource.group === 'apps' || resource.group === 'extensions') && resource.kind === 'Deployment'
+  switch (verb) {
+    case 'pause':
+      if (!isDeployment) throw new Error('pausing is not supported')
+      if (object.spec?.paused) throw new Error('is already paused')
+      return JSON.stringify({spec: {paused: true}})
+    case 'resume':
+      if (!isDeployment) throw new Error('resuming is not supported')
+      if (!object.spec?.paused) throw new Error('is not paused')
+      return JSON.stringify({spec: {paused: null}})
+    case 'restart': {
+      const restartable = isDeployment || (resource.group === 'apps' && (resource.kind === 'DaemonSet' || resource.kind === 'StatefulSet')) || (resource.group === 'extensions' && resource.kind === 'DaemonSet')
+      if (!restartable) throw new Error('restarting is not supported')
+      if (isDeployment && object.spec?.paused) throw new Error("can't restart paused deployment (run rollout resume first)")
+      const stamp = rfc3339(now)
+      if (object.spec?.template?.metadata?.annotations?.[RESTARTED_AT] === stamp) return '{}'
+      return JSON.stringify({spec: {template: {metadata: {annotations: {[RESTARTED_AT]: stamp}}}}})
+    }
+  }
+}
+
+const DONE: Record<PatchVerb, string> = {pause: 'paused', resume: 'resumed', restart: 'restarted'}
+
+export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Promise<void> {
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  requireResources(opts)
+  const {targets, errors, namespace} = await findTargets(ctx, opts)
+  if (targets.length === 0 && errors.length === 0) {
+    ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
+    return
+  }
+  const client = await ctx.client()
+  const printOpts = (operation: string) => ({typed: true, operation, showManagedFields: opts.showManagedFields ?? false})
+  for (const target of targets) {
+    let patch: string
+    try {
+      patch = rolloutPatch(opts.verb, target, opts.now ?? new Date())
+    } catch (err) {
+      errors.push(new GoError(`error: ${groupResource(target.resource)} ${JSON.stringify(target.name)} ${(err as Error).message}`))
+      continue
+    }
+    if (patch === '{}') {
+      errors.push(
+        new GoError(
+          `failed to create patch for ${target.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`,
+        ),
+      )
+      continue
+    }
+    try {
+      const res = await client.request<Obj>({
+        method: 'PATCH',
+        path: resourcePath(target.resource, target.namespace, target.name),
+        body: patch,
+        contentType: 'application/strategic-merge-patch+json',
+        query: {fieldManager: opts.fieldManager},
+      })
+      print(res.data, ctx.io.out, printOpts(DONE[opts.verb]))
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err
+      errors.push(new GoError(`failed to patch: ${statusText(err)}`))
+    }
+  }
+  throwAll(errors)
+}
+
+/** An error as Go's %v prints it: a server Status by its message alone. */
+function statusText(err: CliError): string {
+  const status = (err as {status?: {message?: string}}).status
+  return status?.message ?? err.message.replace(/^error: /, '')
+}
+
+export interface RolloutHistoryOptions extends TargetOptions, RolloutPrintOptions {
+  revision: number
+}
+
+export async function runRolloutHistory(ctx: Ctx, opts: RolloutHistoryOptions): Promise<void> {
+  if (opts.revision < 0) throw new GoError(`revision must be a positive integer: ${opts.revision}`)
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  requireResources(opts)
+  const {ordered} = await findTargets(ctx, opts)
+  const {fetchHistory, viewHistory} = await import('../rollout/history.js')
+  const client = await ctx.client()
+  await visitTargets(ordered, async (target) => {
+    const history = await fetchHistory(client, target, 'history')
+    if (opts.output) {
+      const revisions = opts.revision > 0 ? [opts.revision] : [...history.keys()].sort((a, b) => a - b)
+      for (const r of revisions) {
+        const entry = history.get(r)
+        if (!entry) throw new GoError('unable to find the specified revision')
+        print(entry.object, ctx.io.out, {typed: true, operation: '', showManagedFields: opts.showManagedFields ?? false})
+      }
+      return
+    }
+    const text = viewHistory(history, opts.revision)
+    const withRevision = opts.revision > 0 ? `with revision #${opts.revision}` : ''
+    print(target.object, ctx.io.out, {typed: true, operation: `${withRevision}\n${text}`, showManagedFields: false})
+  })
+}
+
+export interface RolloutUndoOptions extends TargetOptions, RolloutPrintOptions {
+  toRevision: number
+  dryRun: string
+}
+
+const DRY_RUN_SUFFIX: Record<DryRun, string> = {none: '', client: ' (dry run)', server: ' (server dry run)'}
+
+export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promise<void> {
+  const {dryRun, warning} = parseDryRun(opts.dryRun)
+  if (warning) ctx.io.err.write(`${klogLine('W', warning, new Date(), 'rollout.ts')}\n`)
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  requireResources(opts)
+  const {ordered} = await findTargets(ctx, opts)
+  const {planRollback} = await import('../rollout/history.js')
+  const client = await ctx.client()
+  await visitTargets(ordered, async (target) => {
+    const plan = await planRollback(client, target, opts.toRevision, dryRun)
+    if (plan.patch) {
+      try {
+        await client.request({
+          method: 'PATCH',
+          path: resourcePath(target.resource, target.namespace, target.name),
+          body: plan.patch.body,
+          contentType: plan.patch.contentType,
+          query: dryRun === 'server' ? {dryRun: 'All'} : {},
+        })
+      } catch (err) {
+        if (!(err instanceof CliError)) throw err
+        throw new GoError(`failed restoring revision ${opts.toRevision}: ${statusText(err)}`)
+      }
+    }
+    print(target.object, ctx.io.out, {typed: true, operation: `${plan.result}${DRY_RUN_SUFFIX[dryRun]}`, showManagedFields: opts.showManagedFields ?? false})
+  })
+}

@@ -1,0 +1,120 @@
+// `ktl scale`: kubectl's scale. Sets spec.replicas through each object's /scale subresource (so
+// any custom resource with a scale subresource works), as a merge patch, or, with --current-replicas
+// or --resource-version, as a read-check-replace that retries on conflicts like kubectl's scaler.
+import type {KubeClient} from '../client/types.js'
+import type {Ctx} from '../context.js'
+import {parseDryRun} from '../dry-run.js'
+import {CliError, StatusError, usageError} from '../errors.js'
+import type {ObjectInfo} from '../resources/latest.js'
+import type {KubeObject} from '../resources/objects.js'
+import {resourcePath} from '../resources/paths.js'
+import type {TargetArgs} from './delete-targets.js'
+import {parseTimeoutFlag} from './delete-options.js'
+
+export interface ScaleOptions extends TargetArgs {
+  replicas: number
+  currentReplicas: number
+  resourceVersion?: string
+  timeout: string
+  dryRun: string
+  output?: string
+  allowMissingTemplateKeys: boolean
+  /** Interval between conflict retries and between checks while waiting (kubectl: one second). */
+  pollMs?: number
+}
+
+interface Scale extends KubeObject {
+  spec?: {replicas?: number}
+  status?: {replicas?: number}
+}
+
+export interface ScalePrecondition {
+  size: number
+  resourceVersion: string
+}
+
+/** kubectl's ScalePrecondition.validate: the error to report, if the scale does not match. */
+export function preconditionFailure(precondition: ScalePrecondition, scale: Scale): string | undefined {
+  const replicas = scale.spec?.replicas ?? 0
+  if (precondition.size !== -1 && replicas !== precondition.size) return `Expected replicas to be ${precondition.size}, was ${replicas}`
+  const actual = scale.metadata?.resourceVersion ?? ''
+  if (precondition.resourceVersion && actual !== precondition.resourceVersion) return `Expected resource version to be ${precondition.resourceVersion}, was ${actual}`
+  return undefined
+}
+
+const RETRY_TIMEOUT_MS = 5 * 60_000
+
+export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
+  const {dryRun, warning} = parseDryRun(opts.dryRun)
+  // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
+  if (warning) ctx.io.err.write(`${(await import('./delete-options.js')).klogLine('W', warning, new Date(), 'scale.ts')}\n`)
+  const {createPrinter} = await import('../create/output.js')
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
+  const timeoutMs = parseTimeoutFlag(opts.timeout, 'scale')
+  await ctx.namespace()
+  if (opts.replicas < 0) throw usageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
+  if (opts.currentReplicas < -1) throw usageError('The --current-replicas must specify an integer of -1 or greater')
+
+  const {planInfos, latestInfos} = await import('../resources/latest.js')
+  const plan = await planInfos(ctx, opts)
+  const found = await latestInfos(ctx, plan, {allNamespaces: opts.allNamespaces, fileObjects: true})
+  const infos = found.entries.flatMap((e) => (e.info ? [e.info] : []))
+  const infoErrors = found.entries.flatMap((e) => (e.error ? [e.error] : []))
+  if (opts.resourceVersion && infos.length > 1) throw usageError('cannot use --resource-version with multiple resources')
+  if (infos.length === 0) {
+    if (infoErrors.length > 0) throw (await import('../resources/latest.js')).visitFailure(infoErrors)
+    throw usageError('no objects passed to scale')
+  }
+  const precondition = opts.currentReplicas !== -1 || opts.resourceVersion ? {size: opts.currentReplicas, resourceVersion: opts.resourceVersion ?? ''} : undefined
+  const pollMs = opts.pollMs ?? 1000
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+  for (const info of infos) {
+    if (dryRun !== 'client') {
+      const client = await ctx.client()
+      await scaleWithRetries(client, info, opts.replicas, precondition, dryRun === 'server', pollMs)
+      if (timeoutMs > 0 && dryRun === 'none') await waitForReplicas(client, info, opts.replicas, timeoutMs, pollMs)
+    }
+    print(info.object, ctx.io.out, {typed: false, operation: `scaled${suffix}`, showManagedFields: false})
+  }
+  if (infoErrors.length > 0) throw (await import('../resources/latest.js')).visitFailure(infoErrors)
+}
+
+function scalePath(info: ObjectInfo): string {
+  return `${resourcePath(info.resource, info.namespace, info.name)}/scale`
+}
+
+/** kubectl's ScaleSimple inside ScaleCondition: retried while the server answers Conflict. */
+async function scaleWithRetries(client: KubeClient, info: ObjectInfo, replicas: number, precondition: ScalePrecondition | undefined, dryRun: boolean, pollMs: number): Promise<void> {
+  const deadline = Date.now() + RETRY_TIMEOUT_MS
+  const resource = {group: info.resource.group, resource: info.resource.name, name: info.name}
+  const query = {dryRun: dryRun ? 'All' : undefined}
+  for (;;) {
+    try {
+      if (!precondition) {
+        await client.request({method: 'PATCH', path: scalePath(info), query, body: {spec: {replicas}}, contentType: 'application/merge-patch+json', resource})
+        return
+      }
+      const scale = (await client.request<Scale>({path: scalePath(info), resource})).data
+      const failure = preconditionFailure(precondition, scale)
+      if (failure) throw usageError(failure)
+      await client.request({method: 'PUT', path: scalePath(info), query, body: {...scale, spec: {...scale.spec, replicas}}, resource})
+      return
+    } catch (err) {
+      if (!(err instanceof StatusError && err.code === 409) || Date.now() + pollMs > deadline) throw err
+    }
+    await new Promise((r) => setTimeout(r, pollMs))
+  }
+}
+
+/** kubectl's WaitForScaleHasDesiredReplicas: until the scale's status reaches the new size (or someone else resized it). */
+async function waitForReplicas(client: KubeClient, info: ObjectInfo, replicas: number, timeoutMs: number, pollMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  const resource = {group: info.resource.group, resource: info.resource.name, name: info.name}
+  for (;;) {
+    const scale = (await client.request<Scale>({path: scalePath(info), resource})).data
+    const spec = scale.spec?.replicas ?? 0
+    if (spec !== replicas || (scale.status?.replicas ?? 0) === replicas) return
+    if (Date.now() + pollMs > deadline) throw new CliError(`error: timed out waiting for ${JSON.stringify(info.name)} to be synced`)
+    await new Promise((r) => setTimeout(r, pollMs))
+  }
+}

@@ -1,0 +1,120 @@
+// `ktl wait`: waits for objects to meet a condition, a jsonpath value, deletion or creation, one
+// object after another within one --timeout, and prints kubectl's "condition met" line for each.
+import type {Ctx} from '../context.js'
+import {createPrinter} from '../create/output.js'
+import {CliError, isNotFound, StatusError, usageError} from '../errors.js'
+import type {KubeObject} from '../resources/objects.js'
+import {groupResource, resourcePath} from '../resources/paths.js'
+import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
+import {untilWithSync} from '../resources/until.js'
+import {GoError} from '../resources/visit-errors.js'
+import {parseWaitFor, waitMet} from '../wait/conditions.js'
+import {waitForDeletion} from './delete-wait.js'
+import {parseTimeoutFlag} from './delete-options.js'
+
+export interface WaitOptions extends TargetOptions {
+  for: string
+  timeout: string
+  all: boolean
+  output?: string
+  allowMissingTemplateKeys?: boolean
+  showManagedFields?: boolean
+}
+
+const MISSING_RESOURCE =
+  'error: You must provide one or more resources by argument or filename.\n' +
+  'Example resource specifications include:\n' +
+  "   '-f rsrc.yaml'\n" +
+  "   '--filename=rsrc.json'\n" +
+  "   '<resource> <name>'\n" +
+  "   '<resource>'"
+
+// kubectl waits a week when told to wait for ever (a negative --timeout).
+const FOREVER_MS = 168 * 3_600_000
+const CREATE_POLL_MS = 500
+const TIMED_OUT = 'timed out waiting for the condition'
+
+export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
+  const forWhat = parseWaitFor(opts.for)
+  let timeoutMs = parseTimeoutFlag(opts.timeout, 'wait')
+  if (timeoutMs < 0) timeoutMs = FOREVER_MS
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  if (opts.args.length === 0 && opts.filenames.length === 0) throw new CliError(MISSING_RESOURCE)
+  if (opts.args.length === 1 && !opts.args[0].includes('/') && !opts.all && !opts.selector && !opts.fieldSelector) {
+    throw usageError('resource(s) were provided, but no name was specified')
+  }
+  const deadline = Date.now() + timeoutMs
+  const printMet = (object: KubeObject) => print(object, ctx.io.out, {typed: false, operation: 'condition met', showManagedFields: opts.showManagedFields ?? false})
+
+  if (forWhat.kind === 'create') await untilCreated(ctx, opts, deadline)
+  let {ordered, targets} = await findTargets(ctx, opts)
+  if (opts.allNamespaces && ctx.overrides.namespace) {
+    // kubectl's builder holds -n against -A's empty namespace: every namespaced object found fails.
+    ordered = ordered.map((e) => (e instanceof CliError || !e.namespace ? e : namespaceMismatch(e.namespace)))
+    targets = targets.filter((t) => !t.namespace)
+  }
+  const client = await ctx.client()
+  // Waiting for deletion, an object already gone has nothing to wait for.
+  const entries = forWhat.kind === 'delete' ? ordered.filter((e) => !isNotFound(e)) : ordered
+  await visitTargets(entries, async (target) => {
+    const remaining = deadline - Date.now()
+    const objectName = `${target.resource.name}/${target.name}`
+    switch (forWhat.kind) {
+      case 'create':
+        printMet(target.object)
+        return
+      case 'delete':
+        // kubectl's first look at the object is a request made with the spent deadline.
+        if (timeoutMs > 0 && remaining <= 0) throw new GoError('client rate limiter Wait returned an error: context deadline exceeded')
+        if (timeoutMs === 0) {
+          const gone = await client.request({path: resourcePath(target.resource, target.namespace, target.name)}).then(
+            () => false,
+            (err: unknown) => (isNotFound(err) ? true : Promise.reject(err)),
+          )
+          if (!gone) throw new GoError(`condition not met for ${objectName}`)
+        } else await waitForDeletion(client, [{resource: target.resource, namespace: target.namespace, name: target.name}], {timeoutMs: remaining})
+        printMet(target.object)
+        return
+    }
+    if (timeoutMs === 0) {
+      const object = (await client.request<KubeObject>({path: resourcePath(target.resource, target.namespace, target.name)})).data
+      if (!waitMet(forWhat, object)) throw new GoError(`condition not met for ${objectName}`)
+      printMet(object)
+      return
+    }
+    if (remaining <= 0) throw new GoError(`${TIMED_OUT} on ${objectName}`)
+    const object = await untilWithSync(client, target, (o) => waitMet(forWhat, o), {
+      timeoutMs: remaining,
+      timedOut: () => new GoError(`${TIMED_OUT} on ${objectName}`),
+      // A deleted object may come back under the same name: keep waiting, as kubectl does.
+      deleted: () => undefined,
+      missing: () => {
+        throw notFound(target)
+      },
+    })
+    printMet(object)
+  })
+  if (targets.length === 0 && forWhat.kind !== 'delete') throw new GoError('no matching resources found')
+}
+
+function namespaceMismatch(namespace: string): GoError {
+  return new GoError(
+    `the namespace from the provided object ${JSON.stringify(namespace)} does not match the namespace "". You must pass '--namespace=${namespace}' to perform this operation.`,
+  )
+}
+
+function notFound(target: Target): StatusError {
+  return new StatusError({kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404, message: `${groupResource(target.resource)} ${JSON.stringify(target.name)} not found`})
+}
+
+/** --for=create: looks every half second until every object named exists. */
+async function untilCreated(ctx: Ctx, opts: TargetOptions, deadline: number): Promise<void> {
+  for (;;) {
+    const {errors} = await findTargets(ctx, opts)
+    const other = errors.find((e) => !isNotFound(e))
+    if (other) throw other
+    if (errors.length === 0) return
+    if (Date.now() + CREATE_POLL_MS > deadline) throw new GoError(TIMED_OUT)
+    await new Promise((resolve) => setTimeout(resolve, CREATE_POLL_MS))
+  }
+}

@@ -1,0 +1,51 @@
+// The flags every rollout subcommand shares, with kubectl's names, defaults and help text.
+import {Flags} from '@oclif/core'
+import {objectPrintFlags} from '../print-flags.js'
+
+export const targetFlags = {
+  filename: Flags.string({
+    char: 'f',
+    multiple: true,
+    multipleNonGreedy: true,
+    description: 'Filename, directory, or URL to files identifying the resource to get from a server.',
+  }),
+  recursive: Flags.boolean({
+    char: 'R',
+    description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+  }),
+  selector: Flags.string({
+    char: 'l',
+    description:
+      "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+  }),
+}
+
+export const printFlags = objectPrintFlags
+
+export const fieldManagerFlag = {
+  'field-manager': Flags.string({default: 'kubectl-rollout', description: 'Name of the manager used to track field ownership.'}),
+}
+
+/** The options every subcommand passes to findTargets. */
+export function targetOptions(argv: unknown[], flags: {filename?: string[]; recursive: boolean; selector?: string}) {
+  return {args: argv as string[], filenames: flags.filename ?? [], recursive: flags.recursive, selector: flags.selector}
+}
+
+/** What differs from kubectl in -o, said once in each subcommand's help. */
+export const NO_GO_TEMPLATES =
+  'Differences from kubectl: ktl has no Go templates (-o go-template and template are not offered), and an -o it cannot print ' +
+  'is refused before anything is changed (kubectl makes the change, then fails to print it).'
+
+/** What pause, resume and restart pass on: their flags are the same. */
+export function patchOptions(
+  argv: unknown[],
+  flags: {filename?: string[]; recursive: boolean; selector?: string; output?: string; 'show-managed-fields': boolean; 'allow-missing-template-keys': boolean; 'field-manager': string},
+) {
+  return {
+    ...targetOptions(argv, flags),
+    output: flags.output,
+    showManagedFields: flags['show-managed-fields'],
+    allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+    fieldManager: flags['field-manager'],
+  }
+}
