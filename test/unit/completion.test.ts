@@ -184,6 +184,53 @@ describe('resource names', () => {
   })
 })
 
+describe("the other verbs' arguments, as kubectl completes them", () => {
+  it('scale and rollout: their own types, then names; patch and rollout status: one name', async () => {
+    const s = await setup()
+    s.fake.on('GET', '/apis/apps/v1/namespaces/ns1/deployments', list('api', 'web'))
+    expect(values(await run(s, ['scale', '']))).toEqual(['deployment', 'replicaset', 'replicationcontroller', 'statefulset'])
+    expect(values(await run(s, ['rollout', 'status', 'd']))).toEqual(['deployment', 'daemonset'])
+    expect(values(await run(s, ['rollout', 'pause', '']))).toEqual(['deployment'])
+    expect(values(await run(s, ['rollout', 'restart', 'deployment', 'api', '']))).toEqual(['web'])
+    expect(values(await run(s, ['rollout', 'status', 'deployment', 'api', '']))).toEqual([])
+    expect(await run(s, ['rollout', 'undo', 'deployment/w'])).toEqual({candidates: ['deployment/web'], directive: 4})
+    expect(values(await run(s, ['patch', 'deploy', '']))).toEqual(['api', 'web'])
+    expect(values(await run(s, ['patch', 'deploy', 'api', '']))).toEqual([])
+    s.fake.verify()
+  })
+
+  it('edit, label, annotate and wait: types and names as get', async () => {
+    const s = await setup()
+    s.fake.on('GET', '/api/v1/namespaces/ns1/configmaps', list('settings'))
+    for (const verb of ['edit', 'label', 'annotate', 'wait']) {
+      expect(values(await run(s, [verb, 'con']))).toEqual(['configmaps'])
+      expect(values(await run(s, [verb, 'cm', '']))).toEqual(['settings'])
+    }
+    s.fake.verify()
+  })
+
+  it('logs: pod names and TYPE/ for the types that have pods, then TYPE/NAME', async () => {
+    const s = await setup()
+    s.fake.on('GET', '/api/v1/namespaces/ns1/pods', list('web-1', 'db-0'))
+    s.fake.on('GET', '/apis/apps/v1/namespaces/ns1/deployments', list('web'))
+    expect(await run(s, ['logs', 'w'])).toEqual({candidates: ['web-1'], directive: 4})
+    expect(await run(s, ['logs', 'dep'])).toEqual({candidates: ['deployments/'], directive: 6})
+    expect(await run(s, ['logs', 'deployments/'])).toEqual({candidates: ['deployments/web'], directive: 4})
+    expect(values(await run(s, ['logs', 'web-1', '']))).toEqual([])
+    s.fake.verify()
+  })
+
+  it('explain: types; top pod and top node: names', async () => {
+    const s = await setup()
+    s.fake.on('GET', '/api/v1/namespaces/ns1/pods', list('web-1'))
+    s.fake.on('GET', '/api/v1/nodes', list('node-a'))
+    expect(values(await run(s, ['explain', 'dep']))).toEqual(['deploy', 'deployments', 'deployments.apps'])
+    expect(values(await run(s, ['top', 'pod', '']))).toEqual(['web-1'])
+    expect(values(await run(s, ['top', 'node', '']))).toEqual(['node-a'])
+    s.fake.verify()
+  })
+})
+
 describe('kubeconfig names', () => {
   it('contexts after --context and for config use-context, clusters after --cluster, users after --user', async () => {
     const s = await setup()

@@ -2,7 +2,6 @@
 // and a description where there is one), then `:DIRECTIVE` — cobra's protocol, which the scripts in
 // completion/ (cobra's own, as kubectl prints them) speak. Everything is bounded by a deadline:
 // when it passes, the candidates found so far are printed, which for names means none.
-import type {OutStream} from '../io.js'
 import type {ConfigOverrides} from '../kubeconfig/types.js'
 import type {APIResource} from '../discovery/types.js'
 import {type CommandInfo, type CompletionIndex, type FlagInfo, subcommands} from './command-index.js'
@@ -39,10 +38,51 @@ export interface CompleteOptions {
   budgetMs: number
 }
 
-/** Commands whose arguments are TYPE NAME... or TYPE/NAME..., with the verb their types must support. */
-const TYPE_AND_NAME: Record<string, string> = {get: 'get', describe: 'get', delete: 'delete'}
-/** Commands whose argument is a kubeconfig context. */
-const CONTEXT_ARG = new Set(['config:use-context', 'config:get-contexts', 'config:set-context'])
+/**
+ * How each command's arguments complete, as kubectl's ValidArgsFunction for it does: TYPE NAME... or
+ * TYPE/NAME... with the types discovery lists (those with `verb`), or with a fixed list of types
+ * (`types`); `repeat` false stops after one name. Commands not listed complete no arguments.
+ */
+type ArgumentCompletion =
+  | {kind: 'type-and-name'; verb: string; repeat: boolean}
+  | {kind: 'specified-type-and-name'; types: string[]; repeat: boolean}
+  | {kind: 'types'}
+  | {kind: 'pod-or-type-slash-name'}
+  | {kind: 'names'; resource: APIResource}
+  | {kind: 'contexts'}
+  | {kind: 'shells'}
+
+const POD: APIResource = {name: 'pods', singularName: 'pod', namespaced: true, group: '', version: 'v1', kind: 'Pod', verbs: ['list'], shortNames: ['po'], categories: []}
+const NODE: APIResource = {name: 'nodes', singularName: 'node', namespaced: false, group: '', version: 'v1', kind: 'Node', verbs: ['list'], shortNames: ['no'], categories: []}
+const ROLLOUT_TYPES = ['deployment', 'daemonset', 'statefulset']
+
+const ARGUMENTS: Record<string, ArgumentCompletion> = {
+  get: {kind: 'type-and-name', verb: 'get', repeat: true},
+  describe: {kind: 'type-and-name', verb: 'get', repeat: true},
+  delete: {kind: 'type-and-name', verb: 'delete', repeat: true},
+  edit: {kind: 'type-and-name', verb: 'get', repeat: true},
+  label: {kind: 'type-and-name', verb: 'get', repeat: true},
+  annotate: {kind: 'type-and-name', verb: 'get', repeat: true},
+  wait: {kind: 'type-and-name', verb: 'get', repeat: true},
+  patch: {kind: 'type-and-name', verb: 'patch', repeat: false},
+  scale: {kind: 'specified-type-and-name', types: ['deployment', 'replicaset', 'replicationcontroller', 'statefulset'], repeat: true},
+  'rollout:status': {kind: 'specified-type-and-name', types: ROLLOUT_TYPES, repeat: false},
+  'rollout:history': {kind: 'specified-type-and-name', types: ROLLOUT_TYPES, repeat: true},
+  'rollout:undo': {kind: 'specified-type-and-name', types: ROLLOUT_TYPES, repeat: true},
+  'rollout:restart': {kind: 'specified-type-and-name', types: ROLLOUT_TYPES, repeat: true},
+  'rollout:pause': {kind: 'specified-type-and-name', types: ['deployment'], repeat: true},
+  'rollout:resume': {kind: 'specified-type-and-name', types: ['deployment'], repeat: true},
+  explain: {kind: 'types'},
+  logs: {kind: 'pod-or-type-slash-name'},
+  'top:pod': {kind: 'names', resource: POD},
+  'top:node': {kind: 'names', resource: NODE},
+  'config:use-context': {kind: 'contexts'},
+  'config:get-contexts': {kind: 'contexts'},
+  'config:set-context': {kind: 'contexts'},
+  completion: {kind: 'shells'},
+}
+/** kubectl's list of the types `logs TYPE/NAME` takes. */
+const TYPES_WITH_PODS = ['daemonsets', 'deployments', 'pods', 'jobs', 'replicasets', 'replicationcontrollers', 'services', 'statefulsets']
 const SHELLS = ['bash', 'zsh', 'fish']
 /** kubectl marks -f as a file flag for these extensions. */
 const MANIFEST_EXTENSIONS = ['json', 'yaml', 'yml']
@@ -218,34 +258,72 @@ function listedValues(description: string): string[] | undefined {
 
 async function argumentValues(line: Line, partial: string, sources: CompletionSources): Promise<Completion> {
   const id = line.command?.id ?? ''
-  if (id === 'completion') return {candidates: line.args.length === 0 ? matching(SHELLS, partial) : [], directive: Directive.NoFileComp}
-  if (CONTEXT_ARG.has(id)) return {candidates: line.args.length === 0 ? matching(await sources.kubeconfigNames('contexts'), partial) : [], directive: Directive.NoFileComp}
-  if (Object.hasOwn(TYPE_AND_NAME, id)) return typeAndName(TYPE_AND_NAME[id], line, partial, sources)
-  return {candidates: [], directive: line.command?.takesArgs ? Directive.Default : Directive.NoFileComp}
+  const how = Object.hasOwn(ARGUMENTS, id) ? ARGUMENTS[id] : undefined
+  const first = line.args.length === 0
+  const none: Completion = {candidates: [], directive: Directive.NoFileComp}
+  switch (how?.kind) {
+    case undefined:
+      return {candidates: [], directive: line.command?.takesArgs ? Directive.Default : Directive.NoFileComp}
+    case 'shells':
+      return first ? {candidates: matching(SHELLS, partial), directive: Directive.NoFileComp} : none
+    case 'contexts':
+      return first ? {candidates: matching(await sources.kubeconfigNames('contexts'), partial), directive: Directive.NoFileComp} : none
+    case 'types': {
+      const input = first ? await sources.resourceTypes() : undefined
+      return input ? {candidates: matching(typeNames(input), partial), directive: Directive.NoFileComp} : none
+    }
+    case 'names':
+      return first ? {candidates: matching(await namesOf(how.resource, line, sources), partial), directive: Directive.NoFileComp} : none
+    case 'pod-or-type-slash-name':
+      return first ? podOrTypeSlashName(line, partial, sources) : none
+    case 'type-and-name':
+      return typeAndName(line, partial, sources, how.repeat, async () => {
+        const input = await sources.resourceTypes()
+        return input ? typeNames(input, how.verb) : []
+      })
+    case 'specified-type-and-name':
+      return typeAndName(line, partial, sources, how.repeat, async () => how.types)
+  }
 }
 
-/** kubectl's ResourceTypeAndNameCompletionFunc: TYPE then NAME..., or TYPE/NAME... throughout. */
-async function typeAndName(verb: string, line: Line, partial: string, sources: CompletionSources): Promise<Completion> {
+/**
+ * kubectl's ResourceTypeAndNameCompletionFunc (and its Specified and NoRepeat forms): TYPE then
+ * NAME..., or TYPE/NAME... throughout.
+ */
+async function typeAndName(line: Line, partial: string, sources: CompletionSources, repeat: boolean, types: () => Promise<string[]>): Promise<Completion> {
   const [first, ...rest] = line.args
   if (first !== undefined && !first.includes('/')) {
+    if (!repeat && rest.length > 0) return {candidates: [], directive: Directive.NoFileComp}
     const resource = await sources.resolveType(first)
     if (!resource) return {candidates: [], directive: Directive.NoFileComp}
     const names = await namesOf(resource, line, sources)
     return {candidates: matching(names, partial).filter((n) => !rest.includes(n)), directive: Directive.NoFileComp}
   }
-  const slash = partial.indexOf('/')
-  if (slash < 0) {
-    const input = await sources.resourceTypes()
-    const types = input ? matching(typeNames(input, verb), partial) : []
-    if (first === undefined) return {candidates: types, directive: Directive.NoFileComp}
+  if (!partial.includes('/')) {
+    const candidates = matching(await types(), partial)
+    if (first === undefined) return {candidates, directive: Directive.NoFileComp}
     // After a TYPE/NAME argument every argument has that form: complete the type and its slash.
-    return {candidates: types.map((t) => `${t}/`), directive: Directive.NoFileComp | Directive.NoSpace}
+    return {candidates: candidates.map((t) => `${t}/`), directive: Directive.NoFileComp | Directive.NoSpace}
   }
+  return {candidates: (await slashNames(line, partial, sources)).filter((n) => !line.args.includes(n)), directive: Directive.NoFileComp}
+}
+
+/** TYPE/PARTIAL: TYPE/NAME for the names of TYPE that start with PARTIAL. */
+async function slashNames(line: Line, partial: string, sources: CompletionSources): Promise<string[]> {
+  const slash = partial.indexOf('/')
   const type = partial.slice(0, slash)
   const resource = await sources.resolveType(type)
-  if (!resource) return {candidates: [], directive: Directive.NoFileComp}
-  const names = matching(await namesOf(resource, line, sources), partial.slice(slash + 1))
-  return {candidates: names.map((n) => `${type}/${n}`).filter((n) => !line.args.includes(n)), directive: Directive.NoFileComp}
+  if (!resource) return []
+  return matching(await namesOf(resource, line, sources), partial.slice(slash + 1)).map((n) => `${type}/${n}`)
+}
+
+/** kubectl's PodResourceNameCompletionFunc (logs): pod names, and TYPE/ for the types that have pods. */
+async function podOrTypeSlashName(line: Line, partial: string, sources: CompletionSources): Promise<Completion> {
+  if (partial.includes('/')) return {candidates: await slashNames(line, partial, sources), directive: Directive.NoFileComp}
+  const pods = matching(await namesOf(POD, line, sources), partial)
+  const types = matching(TYPES_WITH_PODS, partial).map((t) => `${t}/`)
+  // With only TYPE/ to offer, the shell must not add a space after the slash.
+  return {candidates: [...pods, ...types], directive: pods.length === 0 ? Directive.NoFileComp | Directive.NoSpace : Directive.NoFileComp}
 }
 
 async function namesOf(resource: APIResource, line: Line, sources: CompletionSources): Promise<string[]> {
@@ -258,8 +336,4 @@ async function namesOf(resource: APIResource, line: Line, sources: CompletionSou
 /** The protocol's text: one candidate a line, then the directive. */
 export function formatCompletion(c: Completion): string {
   return [...c.candidates, `:${c.directive}`].map((l) => `${l}\n`).join('')
-}
-
-export async function runComplete(words: string[], opts: CompleteOptions & {out: OutStream}): Promise<void> {
-  opts.out.write(formatCompletion(await complete(words, opts)))
 }
