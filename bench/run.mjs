@@ -240,6 +240,14 @@ const cases = [
     baseline: 'ktl version --client',
     overhead: 40,
   },
+  {
+    name: `Tab completion of pod names (ktl __complete get pods -n ${PODS}, names cached)`,
+    // The word being completed comes last, so the kubeconfig goes first and nothing is appended.
+    args: ['__complete', '--kubeconfig', KUBECONFIG, 'get', 'pods', '-n', PODS, ''],
+    offline: true,
+    ktlOnly: true,
+    maxMs: 300,
+  },
   {name: `validate ${VALIDATE_COUNT} documents (ktl only: kubectl validates only against a server)`, args: ['validate', '-f', VALIDATE_DIR], offline: true, ktlOnly: true, documents: VALIDATE_COUNT},
 ]
 
@@ -256,6 +264,7 @@ function row(r) {
     const extra = r.ktl.wall - r.kubectl.wall
     target = `< ${r.overhead} ms over: ${extra.toFixed(0)} ms, ${extra < r.overhead ? 'met' : 'missed'}`
   }
+  if (r.maxMs) target = `< ${r.maxMs} ms: ${r.ktl.wall < r.maxMs ? 'met' : 'missed'}`
   if (r.documents) {
     const rate = r.documents / (r.ktl.wall / 1000)
     target = `>= 10000 documents/s: ${rate.toFixed(0)}/s, ${rate >= 10_000 ? 'met' : 'missed'}`

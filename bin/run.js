@@ -12,8 +12,8 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(141)
 })
 
-function notBuilt(err) {
-  if (err.code === 'ERR_MODULE_NOT_FOUND' && err.url?.endsWith('/dist/startup/main.mjs')) return undefined
+function notBuilt(err, file = 'main.mjs') {
+  if (err.code === 'ERR_MODULE_NOT_FOUND' && err.url?.endsWith(`/dist/startup/${file}`)) return undefined
   throw err
 }
 
@@ -28,12 +28,20 @@ function compileCacheDir() {
 const {enableCompileCache} = await import('node:module')
 enableCompileCache?.(process.env.NODE_COMPILE_CACHE ? undefined : compileCacheDir())
 
-// The startup bundle runs ktl's commands and help (it needs process.getBuiltinModule, Node 22.3+, and
-// a build that made it); --version, suggestions and plugin commands need full oclif.
-const startup = process.getBuiltinModule ? await import('../dist/startup/main.mjs').catch(notBuilt) : undefined
-const {moveLeadingGlobalFlags} = startup ?? (await import('../dist/lib/argv.js'))
-const args = moveLeadingGlobalFlags(process.argv.slice(2))
-if (!(await startup?.runStartup(args))) {
-  const {execute} = await import('@oclif/core')
-  await execute({args, dir: import.meta.url})
+// Shell completion (the scripts `ktl completion SHELL` prints call this on every Tab): all words are
+// the line to complete, never flags or help for ktl, and nothing else needs to load.
+if (process.argv[2] === '__complete') {
+  const bundled = process.getBuiltinModule ? await import('../dist/startup/complete.mjs').catch((err) => notBuilt(err, 'complete.mjs')) : undefined
+  const {main} = bundled ?? (await import('../dist/lib/completion/main.js'))
+  await main(process.argv.slice(3))
+} else {
+  // The startup bundle runs ktl's commands and help (it needs process.getBuiltinModule, Node 22.3+, and
+  // a build that made it); --version, suggestions and plugin commands need full oclif.
+  const startup = process.getBuiltinModule ? await import('../dist/startup/main.mjs').catch(notBuilt) : undefined
+  const {moveLeadingGlobalFlags} = startup ?? (await import('../dist/lib/argv.js'))
+  const args = moveLeadingGlobalFlags(process.argv.slice(2))
+  if (!(await startup?.runStartup(args))) {
+    const {execute} = await import('@oclif/core')
+    await execute({args, dir: import.meta.url})
+  }
 }

@@ -212,7 +212,8 @@ function startupPlugin(root) {
 
 /** Builds dist/startup; returns each command file's output file name (relative to dist/startup). */
 export async function bundleStartup(root, commandFiles) {
-  const entryPoints = {main: 'src/lib/startup/main.ts'}
+  // complete: `ktl __complete` (bin/run.js), which must answer a Tab within 300 ms.
+  const entryPoints = {main: 'src/lib/startup/main.ts', complete: 'src/lib/completion/main.ts'}
   for (const file of commandFiles) entryPoints[entryName(file)] = file
   await build({
     absWorkingDir: root,

@@ -38,7 +38,7 @@ function loadedModules(trace: string): string[] {
 const HEAVY = ['node_modules/axios/', 'node_modules/js-yaml/', 'node_modules/ajv/', 'node_modules/cli-table3/', '/schemas/']
 
 describe('startup stays lazy', () => {
-  it.concurrent.each([[['version', '--client']], [['--help']], [['config', 'current-context']]])(
+  it.concurrent.each([[['version', '--client']], [['--help']], [['config', 'current-context']], [['completion', 'bash']], [['__complete', 'get', '--sh']], [['__complete', 'ge']]])(
     'ktl %j loads no heavy library',
     async (args) => {
       const trace = join(dir, `${args.join('_')}.txt`)

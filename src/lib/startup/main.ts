@@ -1,7 +1,7 @@
 // The start of every ktl run (bin/run.js). With the index written at build time it decides what
 // oclif's run() would do with argv: run one of ktl's own commands (imported alone and run on
 // oclif-lite) or show help (help.ts). Anything else (--version, unknown commands and their
-// suggestions, plugin commands such as autocomplete, oclif's debug settings) is answered "not
+// suggestions, plugin commands such as help, oclif's debug settings) is answered "not
 // here", and bin/run.js hands the run to full oclif.
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
