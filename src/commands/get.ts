@@ -6,7 +6,9 @@ export default class Get extends KubeCommand {
   static description =
     'Prints a table of the most important information about the specified resources. You can filter the list using a label ' +
     'selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current ' +
-    'namespace unless you pass --all-namespaces.\n\nUse "ktl api-resources" for a complete list of supported resources.'
+    'namespace unless you pass --all-namespaces.\n\nUse "ktl api-resources" for a complete list of supported resources.\n\n' +
+    'ktl addition: when the server has no resource type of the name given, a second line after kubectl\'s error names the ' +
+    'closest type it has (Did you mean "deployments"?), when one is within two edits.'
   static examples = [
     '<%= config.bin %> get pods',
     '<%= config.bin %> get pods -o wide',
@@ -15,6 +17,7 @@ export default class Get extends KubeCommand {
     '<%= config.bin %> get pods --sort-by=.metadata.creationTimestamp',
     '<%= config.bin %> get cm -L app -l tier=backend',
     '<%= config.bin %> get -f ./pod.yaml -o json',
+    '<%= config.bin %> get pods --watch-table',
   ]
   static strict = false
   static flags = {
@@ -48,6 +51,11 @@ export default class Get extends KubeCommand {
         'waits up to 30s for a server that restarts, and re-lists after 410 Gone, printing each change once.',
     }),
     'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.'}),
+    'watch-table': Flags.boolean({
+      description:
+        'ktl addition: --watch that redraws one table in place on a terminal: rows updated where they are, new ones added, ' +
+        'deleted ones removed. Piped, or with -o other than wide, it prints as --watch does.',
+    }),
     'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used.'}),
   }
 
@@ -73,6 +81,7 @@ export default class Get extends KubeCommand {
       raw: flags.raw,
       watch: flags.watch,
       watchOnly: flags['watch-only'],
+      watchTable: flags['watch-table'],
       outputWatchEvents: flags['output-watch-events'],
     })
   }

@@ -4,7 +4,7 @@
 
 const WITH_VALUE = new Set([
   '--kubeconfig', '--context', '--cluster', '--user', '--namespace', '-n', '--server', '-s', '--token',
-  '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '--request-timeout', '-v', '--v',
+  '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '--request-timeout', '-v', '--v', '--output-errors',
 ])
 const BOOLEAN = new Set(['--insecure-skip-tls-verify'])
 

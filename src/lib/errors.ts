@@ -71,6 +71,17 @@ export class ConnectionError extends CliError {
   }
 }
 
+/** kubectl's `the server doesn't have a resource type "X"`, with X as typed (for ktl's suggestion in get). */
+export class NoResourceTypeError extends CliError {
+  constructor(
+    readonly resource: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'NoResourceTypeError'
+  }
+}
+
 /** A metav1.Status the API server answered with (or one built from a bare HTTP status). */
 export interface Status {
   kind?: string
@@ -85,11 +96,23 @@ export interface Status {
 /** An error status from the API server, printed like kubectl's StandardErrorMessage. */
 export class StatusError extends CliError {
   readonly status: Status
-  /** `message` replaces kubectl's usual line for the status, for the few paths that print it differently. */
-  constructor(status: Status, message = formatStatus(status)) {
+  /**
+   * `message` replaces kubectl's usual line for the status, for the few paths that print it differently;
+   * `request` is the request the server refused (its URL names the object's namespace, which a Status does not).
+   */
+  constructor(
+    status: Status,
+    message = formatStatus(status),
+    readonly request?: FailedRequest,
+  ) {
     super(message)
     this.name = 'StatusError'
     this.status = status
+  }
+
+  /** The same failure with the Status (and so the printed line) changed; the request stays. */
+  withStatus(status: Status, message?: string): StatusError {
+    return new StatusError(status, message ?? formatStatus(status), this.request)
   }
 
   get reason(): string {
@@ -107,7 +130,7 @@ export class StatusError extends CliError {
  */
 export function inAggregate(err: CliError): CliError {
   if (err instanceof StatusError) {
-    return err.reason === 'Invalid' ? new StatusError(err.status, `Error from server (Invalid): ${err.status.message ?? ''}`) : err
+    return err.reason === 'Invalid' ? err.withStatus(err.status, `Error from server (Invalid): ${err.status.message ?? ''}`) : err
   }
   return err.message.startsWith('error: ') ? new CliError(err.message.slice('error: '.length), err.exitCode) : err
 }

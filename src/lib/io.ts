@@ -15,6 +15,8 @@ export interface IOStreams {
   errIsTTY: boolean
   /** Colour on stdout: only on a TTY, never with NO_COLOR, always with FORCE_COLOR. */
   color: boolean
+  /** The terminal's size now, when stdout is one (it can change while a command runs). */
+  outSize?: () => {rows?: number; columns?: number}
 }
 
 export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
@@ -33,6 +35,7 @@ export function systemIO(env: NodeJS.ProcessEnv = process.env): IOStreams {
     outIsTTY,
     errIsTTY: Boolean(process.stderr.isTTY),
     color: colorWanted(env, outIsTTY),
+    outSize: () => ({rows: process.stdout.rows, columns: process.stdout.columns}),
   }
 }
 
@@ -42,7 +45,7 @@ export interface MemoryIO extends IOStreams {
 }
 
 /** In-memory streams for tests. */
-export function memoryIO(opts: {tty?: boolean; color?: boolean; stdin?: string} = {}): MemoryIO {
+export function memoryIO(opts: {tty?: boolean; color?: boolean; stdin?: string; size?: {rows?: number; columns?: number}} = {}): MemoryIO {
   const out: string[] = []
   const err: string[] = []
   const input = new PassThrough()
@@ -56,6 +59,7 @@ export function memoryIO(opts: {tty?: boolean; color?: boolean; stdin?: string} 
     outIsTTY: tty,
     errIsTTY: tty,
     color: opts.color ?? false,
+    outSize: () => opts.size ?? {},
     stdout: () => out.join(''),
     stderr: () => err.join(''),
   }

@@ -55,6 +55,13 @@ export const globalFlags = {
     helpGroup: 'GLOBAL',
   }),
   v: intFlag({bits: 32, base: 10, char: 'v', description: 'number for the log level verbosity', default: 0, helpGroup: 'GLOBAL'}),
+  'output-errors': Flags.string({
+    description:
+      'ktl addition: how failures are printed on stderr. "text" is kubectl\'s text; "json" prints each failure as one JSON object per line: {"reason","code","message","object":{"kind","name","namespace"}}, with the server\'s Status reason and HTTP code, or for failures found by ktl itself BadRequest (400), Invalid (422), ConnectionError or UnexpectedServerResponse (code 0). The exit code is the same either way.',
+    options: ['text', 'json'],
+    default: 'text',
+    helpGroup: 'GLOBAL',
+  }),
 }
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
@@ -167,6 +174,7 @@ export abstract class KubeCommand extends Command {
 
   async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
     if (err.constructor.name === 'ExitError' || err.oclif?.exit === 0) throw err
+    const argv = this.argv
     let message: string | undefined
     let exitCode = 1
     if (err instanceof FlagValueError) {
@@ -177,11 +185,14 @@ export abstract class KubeCommand extends Command {
     } else {
       message = parseErrorMessage(err, this.id ?? '')
     }
+    const bug = message === undefined
     if (message === undefined) {
       // An unexpected failure is a bug: one line by default, the stack only when asked for.
       message = `error: ${err.message}`
       if (process.env.KTL_DEBUG) message += `\n${err.stack}`
     }
+    const {errorsFormat, failureLines} = await import('./errors-json.js')
+    if (message !== '' && errorsFormat(argv) === 'json') message = failureLines(err, message, bug)
     // An empty message is an answer already given on stdout (`auth can-i`'s "no"): only the exit code is left.
     if (message !== '') process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
     process.exitCode = exitCode

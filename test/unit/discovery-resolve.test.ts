@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {createDiscovery} from '../../src/lib/discovery/discovery.js'
 import type {Discovery} from '../../src/lib/discovery/types.js'
-import {CliError} from '../../src/lib/errors.js'
+import {CliError, NoResourceTypeError} from '../../src/lib/errors.js'
 import {FakeServer} from '../support/fake-server.js'
 import {serveDiscovery, testClient} from '../fixtures/discovery/index.js'
 
@@ -39,7 +39,7 @@ async function closedPort(): Promise<number> {
 describe('Discovery.resolve', () => {
   it('fails on an unknown type without asking again when the data is fresh', async () => {
     serveDiscovery(fake, {groups: ['apps']})
-    await expect(discovery().resolve('flurbs')).rejects.toThrow(new CliError('error: the server doesn\'t have a resource type "flurbs"'))
+    await expect(discovery().resolve('flurbs')).rejects.toThrow(new NoResourceTypeError('flurbs', 'error: the server doesn\'t have a resource type "flurbs"'))
     fake.verify()
   })
 

@@ -4,21 +4,12 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
-import {runGet, type GetOptions} from '../../src/lib/ops/get.js'
+import {runGet} from '../../src/lib/ops/get.js'
 import {serveDiscovery, testCtx} from '../fixtures/discovery/index.js'
 import {FakeServer, statusBody} from '../support/fake-server.js'
+import {GET_DEFAULTS} from '../support/get-options.js'
 
-const defaults: GetOptions = {
-  args: [],
-  allNamespaces: false,
-  showLabels: false,
-  labelColumns: [],
-  noHeaders: false,
-  showKind: false,
-  chunkSize: 500,
-  ignoreNotFound: false,
-  showManagedFields: false,
-}
+const defaults = GET_DEFAULTS
 
 let fake: FakeServer
 let home: string

@@ -4,36 +4,19 @@
 import {spawn} from 'node:child_process'
 import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, resolve} from 'node:path'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Config} from '@oclif/core'
 import {normalizeArgv} from '@oclif/core/help'
 import {helpAddition, versionAddition} from '@oclif/core/run'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {resolveCommand, type StartupIndex} from '../../src/lib/startup/main.js'
+import {ROOT, type Run, spawnNode} from '../support/spawn-node.js'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'ktl-startup-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
-interface Run {
-  stdout: string
-  stderr: string
-  code: number | null
-}
-
-function spawnRun(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, {cwd: ROOT, env: {PATH: process.env.PATH, LANG: 'C.UTF-8', ...env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => done({stdout, stderr, code}))
-    child.stdin.end()
-  })
-}
+const spawnRun = spawnNode
 
 // What bin/run.js did before the startup path: every run through oclif's execute().
 const FULL_OCLIF = `

@@ -6,7 +6,7 @@ import type {ApplyTarget} from './types.js'
 
 /** kubectl's AddSourceToErr: `error when VERB "SOURCE": MESSAGE`, inside a server Status when there is one. */
 export function withSource(err: unknown, verb: string, source: string): Error {
-  if (err instanceof StatusError) return new StatusError({...err.status, message: `error when ${verb} ${goQuote(source)}: ${err.status.message ?? ''}`})
+  if (err instanceof StatusError) return err.withStatus({...err.status, message: `error when ${verb} ${goQuote(source)}: ${err.status.message ?? ''}`})
   // kubectl wraps the transport's own error, so a connection failure reads as Go's `Get "URL": EOF`.
   if (err instanceof ConnectionError) return new CliError(`error: error when ${verb} ${goQuote(source)}: ${err.urlError}`)
   if (err instanceof CliError) return new CliError(`error: error when ${verb} ${goQuote(source)}: ${err.message.replace(/^error: /, '')}`)

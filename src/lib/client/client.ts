@@ -92,7 +92,7 @@ class HttpClient implements KubeClient {
       const headers = flatHeaders(res)
       if (res.status < 200 || res.status > 299) {
         if (opts.allowErrorStatus) return {status: res.status, headers, data: (parseStatus(text) ?? safeJSON(text)) as T}
-        throw statusError(res.status, text, method, {contentType: headers['content-type'], retryAfterSeconds: retryAfter(headers), resource: opts.resource})
+        throw statusError(res.status, text, method, {contentType: headers['content-type'], retryAfterSeconds: retryAfter(headers), resource: opts.resource, request: {method, url: goRequestURL(this.urlFor(opts))}})
       }
       return {status: res.status, headers, data: (opts.raw ? text : decodeJSON(text, headers['content-type'])) as T}
     } finally {
@@ -109,7 +109,7 @@ class HttpClient implements KubeClient {
       const headers = flatHeaders(res)
       if (res.status < 200 || res.status > 299) {
         const text = await readBody(body, deadline, MAX_ERROR_BODY)
-        throw statusError(res.status, text, method, {contentType: headers['content-type'], retryAfterSeconds: retryAfter(headers), resource: opts.resource})
+        throw statusError(res.status, text, method, {contentType: headers['content-type'], retryAfterSeconds: retryAfter(headers), resource: opts.resource, request: {method, url: goRequestURL(this.urlFor(opts))}})
       }
       return {status: res.status, headers, data: watchBody(body, deadline, opts.signal)}
     } catch (err) {

@@ -30,6 +30,8 @@ export interface ErrorResponseContext {
   retryAfterSeconds?: number
   /** The resource the request was about, for client-go's "(get pods x)" suffix. */
   resource?: GroupResource
+  /** The request refused, kept on the error for `--output-errors=json`'s object. */
+  request?: FailedRequest
 }
 
 /** The Status an error response carries, or the one client-go builds for a bare code. */
@@ -61,7 +63,7 @@ export function statusFromResponse(code: number, body: string, method: string, c
 }
 
 export function statusError(code: number, body: string, method: string, ctx: ErrorResponseContext = {}): StatusError {
-  return new StatusError(statusFromResponse(code, body, method, ctx))
+  return new StatusError(statusFromResponse(code, body, method, ctx), undefined, ctx.request)
 }
 
 /** A metav1.Status in a body, as client-go recognises one: kind Status with a status set. */

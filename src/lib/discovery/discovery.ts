@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {goDuration} from '../client/client.js'
 import {headersTimeoutError, jsonSyntaxError, statusError} from '../client/errors.js'
 import type {KubeClient, RequestOptions, Response} from '../client/types.js'
-import {CliError, StatusError, usageError} from '../errors.js'
+import {CliError, NoResourceTypeError, StatusError, usageError} from '../errors.js'
 import {DEFAULT_DISCOVERY_TTL_MS, DiscoveryDiskCache, defaultCacheDir, discoveryCacheDir} from './cache.js'
 import {
   AGGREGATED_ACCEPT,
@@ -170,7 +170,7 @@ class CachedDiscovery implements Discovery {
   private unresolved(err: unknown): unknown {
     if (!(err instanceof NoResourceMatchError)) return err
     const transport = [...this.lastFailures.values()].find((e) => !(e instanceof StatusError))
-    return transport ?? usageError(err.message)
+    return transport ?? new NoResourceTypeError(err.resource, `error: ${err.message}`)
   }
 
   private async loadAll(): Promise<AllLists> {

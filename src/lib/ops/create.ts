@@ -93,7 +93,7 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
         object = await post(ctx, info.resource, info.namespace, object, opts, opts.validate && FIELD_VALIDATION[opts.validate])
       } catch (err) {
         const where = `error when creating ${goQuote(info.document.source)}: `
-        if (err instanceof StatusError) failures.push(new StatusError({...err.status, message: `${where}${err.status.message ?? ''}`}))
+        if (err instanceof StatusError) failures.push(err.withStatus({...err.status, message: `${where}${err.status.message ?? ''}`}))
         else if (err instanceof ResponseBodyError) failures.push(new CliError(`${where}${err.message.replace(/^error: /, '')}`))
         // kubectl goes on to the next object after a dropped connection too, naming the request.
         else if (err instanceof ConnectionError) failures.push(new CliError(`${where}${err.urlError}`))

@@ -218,7 +218,7 @@ function deletedLine(t: DeleteTarget, opts: {output?: string; gracePeriod: numbe
 function withSource(err: CliError, source: string | undefined): CliError {
   if (source === undefined) return err
   const prefix = `error when deleting ${goQuote(source)}: `
-  if (err instanceof StatusError) return new StatusError({...err.status, message: prefix + (err.status.message ?? '')})
+  if (err instanceof StatusError) return err.withStatus({...err.status, message: prefix + (err.status.message ?? '')})
   // Wrapped, a transport failure reads as Go's url.Error (`Delete "URL": EOF`).
   if (err instanceof ConnectionError) return new CliError(prefix + err.urlError)
   return new CliError(prefix + err.message)

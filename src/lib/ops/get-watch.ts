@@ -5,9 +5,10 @@
 import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
 import {ConnectionError, ResponseBodyError, StatusError, usageError} from '../errors.js'
-import type {OutStream} from '../io.js'
+import type {IOStreams, OutStream} from '../io.js'
 import {TabWriter} from '../printers/columns.js'
 import {goMarshalJSON} from '../printers/jsonpath.js'
+import {LiveTable} from '../printers/live-table.js'
 import {TablePrinter} from '../printers/table.js'
 import type {Visit} from '../resources/builder.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
@@ -28,6 +29,8 @@ export interface WatchOptions {
   showLabels: boolean
   showManagedFields?: boolean
   colorize?: (column: string, value: string) => string
+  /** --watch-table on a terminal: one table redrawn in place (stdout must be a terminal, the format a table). */
+  inPlace?: boolean
   /** Stop after this many events (tests); watch forever when undefined. */
   maxEvents?: number
   /** How long to keep trying to reach a server that went away before giving up with its error (default 30 s). */
@@ -58,7 +61,7 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
   if (names.length > 1) throw usageError('watch is only supported on individual resources and resource collections, but 2 resources were found')
   const visit = visits[0]
   const client = await ctx.client()
-  const printer = new EventPrinter(ctx.io.out, format, visit, opts)
+  const printer = new EventPrinter(ctx.io, format, visit, opts)
   const fieldSelector = names.length === 1 ? joinSelectors(`metadata.name=${names[0]}`, opts.fieldSelector) : opts.fieldSelector
   const query = {labelSelector: opts.selector, fieldSelector}
   const path = resourcePath(visit.resource, visit.namespace)
@@ -215,21 +218,24 @@ export async function* ndjson(stream: Readable): AsyncGenerator<WatchEvent> {
 
 /** Prints each event the way kubectl's watch does for the chosen -o. */
 class EventPrinter {
+  private out: OutStream
   private tabs: TabWriter
   private table?: TablePrinter
+  private live?: LiveTable
   private columns?: Table['columnDefinitions']
   private columnsPrinter?: ReturnType<Extract<OutputFormat, {kind: 'custom-columns'}>['printer']>
   private documents = 0
 
   constructor(
-    private out: OutStream,
+    io: IOStreams,
     private format: OutputFormat,
     private visit: Visit,
     private opts: WatchOptions,
   ) {
-    this.tabs = new TabWriter(out)
+    this.out = io.out
+    this.tabs = new TabWriter(this.out)
     if (format.kind === 'table') {
-      this.table = new TablePrinter(this.tabs, {
+      const tableOptions = {
         wide: opts.wide,
         noHeaders: opts.noHeaders,
         withNamespace: opts.allNamespaces && visit.resource.namespaced,
@@ -237,7 +243,9 @@ class EventPrinter {
         columnLabels: opts.labelColumns,
         showLabels: opts.showLabels,
         colorize: opts.colorize,
-      })
+      }
+      if (opts.inPlace && !opts.outputWatchEvents) this.live = new LiveTable(this.out, tableOptions, () => io.outSize?.() ?? {})
+      else this.table = new TablePrinter(this.tabs, tableOptions)
     }
   }
 
@@ -249,9 +257,17 @@ class EventPrinter {
 
   flushInitial(): void {
     this.tabs.flush()
+    this.live?.start()
   }
 
   print(type: EventType, row: TableRow | KubeObject, source: ObjectList | Table | KubeObject): void {
+    if (this.live) {
+      this.rememberColumns(source)
+      const key = keyOf((row as TableRow).object)
+      if (type === 'DELETED') this.live.delete(key)
+      else this.live.set(key, row as TableRow, this.columns ?? [])
+      return
+    }
     if (this.table) {
       this.rememberColumns(source)
       const table: Table = {kind: 'Table', columnDefinitions: this.columns ?? [], rows: [row as TableRow]}

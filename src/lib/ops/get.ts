@@ -1,7 +1,8 @@
 // `ktl get`: fetch what the arguments name, print it the way -o asks, keep going past objects that
 // fail and report them at the end, like kubectl.
 import type {Ctx} from '../context.js'
-import {AggregateCliError, CliError, inAggregate, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, CliError, inAggregate, NoResourceTypeError, StatusError, usageError} from '../errors.js'
+import {goQuote} from '../go/quote.js'
 import {TabWriter} from '../printers/columns.js'
 import type {CellColorizer} from '../printers/status-colors.js'
 import {TablePrinter} from '../printers/table.js'
@@ -35,6 +36,8 @@ export interface GetOptions {
   raw?: string
   watch?: boolean
   watchOnly?: boolean
+  /** ktl's --watch-table: watch, redrawing the table in place when stdout is a terminal. */
+  watchTable?: boolean
   outputWatchEvents?: boolean
 }
 
@@ -48,7 +51,8 @@ interface Fetched {
 export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   if (opts.raw !== undefined) return runGetRaw(ctx, opts.raw)
   const format = parseOutputFormat(opts.output ?? '', {noHeaders: opts.noHeaders})
-  if (opts.outputWatchEvents && !opts.watch && !opts.watchOnly) throw usageError('--output-watch-events option can only be used with --watch or --watch-only')
+  const watch = opts.watch || opts.watchTable
+  if (opts.outputWatchEvents && !watch && !opts.watchOnly) throw usageError('--output-watch-events option can only be used with --watch or --watch-only')
   if (opts.args.length === 0 && (opts.filenames ?? []).length === 0) {
     throw new CliError(
       'You must specify the type of resource to get. Use "ktl api-resources" for a complete list of supported resources.\n\n' +
@@ -63,13 +67,16 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
     allNamespaces: opts.allNamespaces,
     filenames: opts.filenames,
     recursive: opts.recursive,
+  }).catch(async (err: unknown) => {
+    throw await withTypeSuggestion(ctx, err)
   })
   if (opts.selector !== undefined && !fromFiles && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
   if (visits.some((v) => v.name === '')) throw usageError('resource name may not be empty')
-  if (opts.watch || opts.watchOnly) {
+  if (watch || opts.watchOnly) {
     const {runWatch} = await import('./get-watch.js')
     return runWatch(ctx, visits, format, {
       watchOnly: opts.watchOnly ?? false,
+      inPlace: Boolean(opts.watchTable) && ctx.io.outIsTTY,
       outputWatchEvents: opts.outputWatchEvents ?? false,
       selector: opts.selector,
       fieldSelector: opts.fieldSelector,
@@ -306,3 +313,10 @@ async function printObjects(
   format.print(doc, out)
 }
 
+/** kubectl's line for an unknown resource type, and ktl's own second line naming the closest type there is. */
+async function withTypeSuggestion(ctx: Ctx, err: unknown): Promise<unknown> {
+  if (!(err instanceof NoResourceTypeError)) return err
+  const {closestResourceName} = await import('../discovery/suggest.js')
+  const closest = closestResourceName(err.resource, await (await ctx.discovery()).allResources())
+  return closest ? new NoResourceTypeError(err.resource, `${err.message}\nDid you mean ${goQuote(closest)}?`) : err
+}

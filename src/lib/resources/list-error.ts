@@ -10,5 +10,5 @@ export function selectorListError(err: StatusError, resource: Pick<APIResource, 
     labelSelector === '' && fieldSelector === ''
       ? `Unable to list ${gvr}`
       : `Unable to find ${gvr} that match label selector ${goQuote(labelSelector)}, field selector ${goQuote(fieldSelector)}`
-  return new StatusError({...err.status, message: `${what}: ${err.status.message ?? ''}`})
+  return err.withStatus({...err.status, message: `${what}: ${err.status.message ?? ''}`})
 }

@@ -1,0 +1,22 @@
+// ktl's "Did you mean" for a resource type the server does not have (kubectl offers none): the
+// closest of the names discovery already knows, within cobra's distance for command suggestions.
+import {levenshtein} from '../unknown-command.js'
+import type {APIResource} from './types.js'
+
+const MAX_DISTANCE = 2
+
+/** The name closest to `typed` among plurals, singulars, short names and plural.group forms; undefined when none is close. */
+export function closestResourceName(typed: string, resources: readonly APIResource[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = MAX_DISTANCE + 1
+  for (const r of resources) {
+    const own = [r.name, r.singularName].filter(Boolean)
+    // A name with a dot is compared as plural.group (or singular.group); one without, with the names kubectl takes alone.
+    const names = typed.includes('.') ? (r.group ? own.map((n) => `${n}.${r.group}`) : []) : [...own, ...r.shortNames]
+    for (const name of names) {
+      const distance = levenshtein(typed, name)
+      if (distance < bestDistance) [best, bestDistance] = [name, distance]
+    }
+  }
+  return best
+}
