@@ -25,6 +25,12 @@ describe('closestResourceName', () => {
     expect(closestResourceName('widgets', RESOURCES)).toBeUndefined()
   })
 
+  it('nothing for a word with fewer letters than the edits it would take (an empty type, "x")', () => {
+    expect(closestResourceName('', RESOURCES)).toBeUndefined()
+    expect(closestResourceName('x', RESOURCES)).toBeUndefined()
+    expect(closestResourceName('p', RESOURCES)).toBe('po')
+  })
+
   it('a name with a dot against plural.group and singular.group', () => {
     expect(closestResourceName('deploymnets.apps', RESOURCES)).toBe('deployments.apps')
     expect(closestResourceName('daemonset.apps', RESOURCES)).toBe('daemonsets.apps')

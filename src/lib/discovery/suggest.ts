@@ -15,7 +15,8 @@ export function closestResourceName(typed: string, resources: readonly APIResour
     const names = typed.includes('.') ? (r.group ? own.map((n) => `${n}.${r.group}`) : []) : [...own, ...r.shortNames]
     for (const name of names) {
       const distance = levenshtein(typed, name)
-      if (distance < bestDistance) [best, bestDistance] = [name, distance]
+      // No more edits than letters typed: otherwise "" (or "x") would be "two edits from cs".
+      if (distance < bestDistance && distance <= typed.length) [best, bestDistance] = [name, distance]
     }
   }
   return best
