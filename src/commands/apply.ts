@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {cascadeFlag, deleteTimeoutFlag, gracePeriodFlag} from '../lib/flag-defs.js'
 import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
 export default class Apply extends KubeCommand {
@@ -56,20 +57,9 @@ export default class Apply extends KubeCommand {
         'will not perform any schema validation.',
     }),
     'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
-    cascade: Flags.string({
-      default: 'background',
-      description:
-        'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
-    }),
-    'grace-period': Flags.string({
-      default: '-1',
-      description:
-        'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
-    }),
-    timeout: Flags.string({
-      default: '0s',
-      description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
-    }),
+    cascade: cascadeFlag(),
+    'grace-period': gracePeriodFlag(),
+    timeout: deleteTimeoutFlag(),
     wait: Flags.boolean({
       allowNo: true,
       description: 'If true, wait for resources to be gone before returning. This waits for finalizers. (Beyond kubectl 1.32, which takes the flag but does not wait: ktl waits for the objects --prune deleted.)',

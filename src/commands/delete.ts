@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
 import {DRY_RUN_UNCHANGED} from '../lib/dry-run.js'
+import {cascadeFlag, deleteTimeoutFlag, gracePeriodFlag} from '../lib/flag-defs.js'
 import {CASCADE_NO_VALUE} from '../lib/ops/delete-options.js'
 
 export default class Delete extends KubeCommand {
@@ -36,11 +37,7 @@ export default class Delete extends KubeCommand {
       char: 'A',
       description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
     }),
-    cascade: Flags.string({
-      default: 'background',
-      description:
-        'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
-    }),
+    cascade: cascadeFlag(),
     'dry-run': Flags.string({
       default: 'none',
       description:
@@ -55,11 +52,7 @@ export default class Delete extends KubeCommand {
       description:
         'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
     }),
-    'grace-period': Flags.string({
-      default: '-1',
-      description:
-        'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
-    }),
+    'grace-period': gracePeriodFlag(),
     'ignore-not-found': Flags.boolean({allowNo: true, description: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.'}),
     interactive: Flags.boolean({char: 'i', description: 'If true, delete resource only when user confirms.'}),
     now: Flags.boolean({description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).'}),
@@ -73,10 +66,7 @@ export default class Delete extends KubeCommand {
       description:
         "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
     }),
-    timeout: Flags.string({
-      default: '0s',
-      description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
-    }),
+    timeout: deleteTimeoutFlag(),
     wait: Flags.boolean({allowNo: true, default: true, description: 'If true, wait for resources to be gone before returning. This waits for finalizers.'}),
     yes: Flags.boolean({
       char: 'y',

@@ -36,3 +36,25 @@ export const filenameFlag = (usage: string) => Flags.string({char: 'f', multiple
 
 /** -o for verbs that print objects the way create does. */
 export const objectOutputFlag = () => Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'})
+
+/** How deleted objects' dependents go (delete, and apply's --prune). */
+export const cascadeFlag = () =>
+  Flags.string({
+    default: 'background',
+    description:
+      'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+  })
+
+export const gracePeriodFlag = () =>
+  Flags.string({
+    default: '-1',
+    description:
+      'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
+  })
+
+/** --timeout of a delete's wait (delete, and apply's --prune). */
+export const deleteTimeoutFlag = () =>
+  Flags.string({
+    default: '0s',
+    description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+  })

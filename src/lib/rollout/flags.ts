@@ -1,29 +1,17 @@
 // The flags every rollout subcommand shares, with kubectl's names, defaults and help text.
-import {Flags} from '@oclif/core'
+import {fieldManagerFlag as fieldManager, filenameFlag, recursiveFlag, selectorFlag} from '../flag-defs.js'
 import {objectPrintFlags} from '../print-flags.js'
 
 export const targetFlags = {
-  filename: Flags.string({
-    char: 'f',
-    multiple: true,
-    multipleNonGreedy: true,
-    description: 'Filename, directory, or URL to files identifying the resource to get from a server.',
-  }),
-  recursive: Flags.boolean({
-    char: 'R',
-    description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
-  }),
-  selector: Flags.string({
-    char: 'l',
-    description:
-      "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-  }),
+  filename: filenameFlag('identifying the resource to get from a server.'),
+  recursive: recursiveFlag(),
+  selector: selectorFlag(),
 }
 
 export const printFlags = objectPrintFlags
 
 export const fieldManagerFlag = {
-  'field-manager': Flags.string({default: 'kubectl-rollout', description: 'Name of the manager used to track field ownership.'}),
+  'field-manager': fieldManager('kubectl-rollout'),
 }
 
 /** The options every subcommand passes to findTargets. */
