@@ -21,8 +21,6 @@ export interface FailureRecord {
 
 export type ErrorsFormat = 'text' | 'json'
 
-export const ERRORS_FORMATS: readonly ErrorsFormat[] = ['text', 'json']
-
 /**
  * The --output-errors value in argv (the last one wins, as with pflag). Read from argv rather than the
  * parsed flags so that a failure to parse the flags is reported in the asked-for form too.

@@ -191,8 +191,11 @@ export abstract class KubeCommand extends Command {
       message = `error: ${err.message}`
       if (process.env.KTL_DEBUG) message += `\n${err.stack}`
     }
-    const {errorsFormat, failureLines} = await import('./errors-json.js')
-    if (message !== '' && errorsFormat(argv) === 'json') message = failureLines(err, message, bug)
+    // errors-json.js (and the manifest reader it knows errors of) loads only when JSON may be asked for.
+    if (message !== '' && argv.some((a) => a.startsWith('--output-errors'))) {
+      const {errorsFormat, failureLines} = await import('./errors-json.js')
+      if (errorsFormat(argv) === 'json') message = failureLines(err, message, bug)
+    }
     // An empty message is an answer already given on stdout (`auth can-i`'s "no"): only the exit code is left.
     if (message !== '') process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
     process.exitCode = exitCode

@@ -126,10 +126,9 @@ describe('ktl --output-errors=json', () => {
       details: {name, kind: 'ConfigMap', causes: [{reason: 'FieldValueInvalid', message: 'Invalid value: "-"', field: 'metadata.labels'}]},
       code: 422,
     })
-    for (const name of ['cx', 'cy']) {
-      fake.on('GET', `/api/v1/namespaces/default/configmaps/${name}`, {status: 404, body: notFound(name)})
-      fake.on('POST', '/api/v1/namespaces/default/configmaps', {status: 422, body: invalid(name)})
-    }
+    for (const name of ['cx', 'cy']) fake.on('GET', `/api/v1/namespaces/default/configmaps/${name}`, {status: 404, body: notFound(name)})
+    // apply sends both at once: each POST is answered for the object it carries, whichever comes first.
+    fake.on('POST', '/api/v1/namespaces/default/configmaps', (req) => ({status: 422, body: invalid(JSON.parse(req.body).metadata.name)}), {times: 2})
     const file = join(home, 'two.yaml')
     writeFileSync(file, ['cx', 'cy'].map((n) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\n  labels: {a: "-"}\n`).join('---\n'))
     const run = await ktl(['apply', '-f', file, '--validate=false', '--server', fake.url, '--output-errors', 'json'])

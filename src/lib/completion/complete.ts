@@ -5,6 +5,7 @@
 import type {ConfigOverrides} from '../kubeconfig/types.js'
 import type {APIResource} from '../discovery/types.js'
 import {type CommandInfo, type CompletionIndex, type FlagInfo, subcommands} from './command-index.js'
+import {COMPLETION_SHELLS} from './shells.js'
 import {CompletionSources, typeNames} from './sources.js'
 
 /** cobra's ShellCompDirective bits. */
@@ -83,7 +84,6 @@ const ARGUMENTS: Record<string, ArgumentCompletion> = {
 }
 /** kubectl's list of the types `logs TYPE/NAME` takes. */
 const TYPES_WITH_PODS = ['daemonsets', 'deployments', 'pods', 'jobs', 'replicasets', 'replicationcontrollers', 'services', 'statefulsets']
-const SHELLS = ['bash', 'zsh', 'fish']
 /** kubectl marks -f as a file flag for these extensions. */
 const MANIFEST_EXTENSIONS = ['json', 'yaml', 'yml']
 /** Flags whose value is a global flag's that maps onto a kubeconfig override. */
@@ -225,7 +225,7 @@ function flagNames(flags: FlagInfo[], line: Line, partial: string): string[] {
   return out
 }
 
-function matching(values: string[], partial: string): string[] {
+function matching(values: readonly string[], partial: string): string[] {
   return values.filter((v) => v.startsWith(partial))
 }
 
@@ -265,7 +265,7 @@ async function argumentValues(line: Line, partial: string, sources: CompletionSo
     case undefined:
       return {candidates: [], directive: line.command?.takesArgs ? Directive.Default : Directive.NoFileComp}
     case 'shells':
-      return first ? {candidates: matching(SHELLS, partial), directive: Directive.NoFileComp} : none
+      return first ? {candidates: matching(COMPLETION_SHELLS, partial), directive: Directive.NoFileComp} : none
     case 'contexts':
       return first ? {candidates: matching(await sources.kubeconfigNames('contexts'), partial), directive: Directive.NoFileComp} : none
     case 'types': {

@@ -12,6 +12,7 @@ import type {APIResource} from '../discovery/types.js'
 import {memoryIO} from '../io.js'
 import type {ClientConfig} from '../kubeconfig/resolve.js'
 import type {ConfigOverrides} from '../kubeconfig/types.js'
+import {resourcePath} from '../resources/paths.js'
 
 /** How long a list of names answers the next Tab without asking the server again. */
 export const NAMES_TTL_MS = 5_000
@@ -71,8 +72,7 @@ export class CompletionSources {
    */
   async names(resource: APIResource, namespace: string | undefined): Promise<string[]> {
     const {restConfig, userName} = await this.clientConfig()
-    const base = resource.group === '' ? `/api/${resource.version}` : `/apis/${resource.group}/${resource.version}`
-    const path = resource.namespaced && namespace !== undefined ? `${base}/namespaces/${namespace}/${resource.name}` : `${base}/${resource.name}`
+    const path = resourcePath(resource, namespace)
     const cache = new DiscoveryDiskCache(join(defaultCacheDir(this.opts.homeDir, this.opts.env), 'ktl-completion'), NAMES_TTL_MS)
     const file = `${createHash('sha256').update(`${restConfig.server}\n${userName}\n${path}`).digest('hex').slice(0, 32)}.json`
     const cached = await cache.read(file)

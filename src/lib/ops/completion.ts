@@ -2,9 +2,8 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {Ctx} from '../context.js'
+import {COMPLETION_SHELLS} from '../completion/shells.js'
 import {usageError} from '../errors.js'
-
-export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish']
 
 export interface CompletionOptions {
   args: string[]

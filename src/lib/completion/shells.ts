@@ -1,0 +1,2 @@
+// The shells `ktl completion` has a script for (completion/ktl.SHELL).
+export const COMPLETION_SHELLS: readonly string[] = ['bash', 'zsh', 'fish']
