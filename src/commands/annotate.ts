@@ -1,5 +1,5 @@
 import {KubeCommand} from '../lib/kube-command.js'
-import {bareDryRun, metadataFlags, metadataOptions} from '../lib/ops/label-flags.js'
+import {metadataFlags, metadataOptions} from '../lib/ops/label-flags.js'
 
 export default class Annotate extends KubeCommand {
   static summary = 'Update the annotations on a resource'
@@ -23,11 +23,6 @@ export default class Annotate extends KubeCommand {
   ]
   static strict = false
   static flags = metadataFlags('annotation', 'kubectl-annotate')
-
-  protected async init(): Promise<void> {
-    this.argv = bareDryRun(this.argv)
-    await super.init()
-  }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Annotate)

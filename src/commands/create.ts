@@ -37,7 +37,7 @@ export default class Create extends CreateObjectCommand {
     const {argv, flags} = await this.parse(Create)
     const options = createObjectOptions(flags)
     if (argv.length > 0) throw new CliError(`error: Unexpected args: [${argv.join(' ')}]\nSee 'ktl create -h' for help and examples`)
-    const [{runCreate}, {parseValidationMode}] = await Promise.all([import('../lib/ops/create.js'), import('../lib/ops/apply.js')])
+    const [{runCreate}, {parseValidationMode}] = await Promise.all([import('../lib/ops/create.js'), import('../lib/validate/mode.js')])
     const validate = parseValidationMode(flags.validate)
     await runCreate(this.ctx(flags), {...options, filenames: flags.filename ?? [], recursive: flags.recursive, selector: flags.selector, validate})
   }

@@ -1,8 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
-import {DRY_RUN_UNCHANGED} from '../lib/dry-run.js'
 import {cascadeFlag, deleteTimeoutFlag, gracePeriodFlag} from '../lib/flag-defs.js'
-import {CASCADE_NO_VALUE} from '../lib/ops/delete-options.js'
 
 export default class Delete extends KubeCommand {
   static summary = 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
@@ -72,18 +70,6 @@ export default class Delete extends KubeCommand {
       char: 'y',
       description: 'Beyond kubectl: do not ask before deleting with --all, or with -A and a selector, on a terminal (ktl never asks when stdin is not a terminal).',
     }),
-  }
-
-  protected async init(): Promise<void> {
-    // kubectl's --cascade and --dry-run take an optional value: alone, they never take the next word.
-    const end = this.argv.includes('--') ? this.argv.indexOf('--') : this.argv.length
-    this.argv = this.argv.map((arg, i) => {
-      if (i >= end) return arg
-      if (arg === '--cascade') return `--cascade=${CASCADE_NO_VALUE}`
-      if (arg === '--dry-run') return `--dry-run=${DRY_RUN_UNCHANGED}`
-      return arg
-    })
-    await super.init()
   }
 
   async run(): Promise<void> {

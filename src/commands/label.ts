@@ -1,5 +1,5 @@
 import {KubeCommand} from '../lib/kube-command.js'
-import {bareDryRun, metadataFlags, metadataOptions} from '../lib/ops/label-flags.js'
+import {metadataFlags, metadataOptions} from '../lib/ops/label-flags.js'
 
 export default class Label extends KubeCommand {
   static summary = 'Update the labels on a resource'
@@ -22,11 +22,6 @@ export default class Label extends KubeCommand {
   ]
   static strict = false
   static flags = metadataFlags('label', 'kubectl-label')
-
-  protected async init(): Promise<void> {
-    this.argv = bareDryRun(this.argv)
-    await super.init()
-  }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Label)

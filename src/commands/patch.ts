@@ -1,7 +1,6 @@
 import {Flags} from '@oclif/core'
 import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, showManagedFieldsFlag} from '../lib/flag-defs.js'
 import {KubeCommand} from '../lib/kube-command.js'
-import {bareDryRun} from '../lib/ops/label-flags.js'
 
 export default class Patch extends KubeCommand {
   static summary = 'Update fields of a resource'
@@ -38,11 +37,6 @@ export default class Patch extends KubeCommand {
         "If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.",
     }),
     type: Flags.string({default: 'strategic', description: 'The type of patch being provided; one of [json merge strategic]'}),
-  }
-
-  protected async init(): Promise<void> {
-    this.argv = bareDryRun(this.argv)
-    await super.init()
   }
 
   async run(): Promise<void> {

@@ -2,7 +2,6 @@ import {Flags} from '@oclif/core'
 import {allowMissingTemplateKeysFlag, dryRunFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
-import {bareDryRun} from '../lib/ops/label-flags.js'
 
 export default class Scale extends KubeCommand {
   static summary = 'Set a new size for a deployment, replica set, or replication controller'
@@ -41,11 +40,6 @@ export default class Scale extends KubeCommand {
       description:
         "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).",
     }),
-  }
-
-  protected async init(): Promise<void> {
-    this.argv = bareDryRun(this.argv)
-    await super.init()
   }
 
   async run(): Promise<void> {

@@ -7,6 +7,7 @@ import {goQuote} from './go/quote.js'
 import {parseIntFlag} from './int-flag.js'
 import {systemIO} from './io.js'
 import type {ConfigOverrides} from './kubeconfig/types.js'
+import {DRY_RUN_UNCHANGED} from './dry-run.js'
 
 interface IntFlagOptions {
   /** Go's int size: 64 for pflag's Int and Int64, 32 for Int32 and klog's Level. */
@@ -152,11 +153,27 @@ function firstLine(s: string): string {
   return s.split('\n')[0].trim()
 }
 
+/**
+ * kubectl's flags whose value is optional (pflag's NoOptDefVal): alone, they never take the next
+ * word. A bare --dry-run stands for the deprecated spelling parseDryRun warns about; --cascade for
+ * background.
+ */
+const OPTIONAL_VALUES: Record<string, string> = {'dry-run': DRY_RUN_UNCHANGED, cascade: 'background'}
+
+function bareOptionalValues(argv: string[], flags: Record<string, unknown>): string[] {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length
+  return argv.map((arg, i) => {
+    const name = arg.slice(2)
+    return i < end && arg.startsWith('--') && name in OPTIONAL_VALUES && name in flags ? `${arg}=${OPTIONAL_VALUES[name]}` : arg
+  })
+}
+
 export abstract class KubeCommand extends Command {
   static baseFlags = globalFlags
 
   protected async init(): Promise<void> {
     const ctor = this.constructor as typeof Command
+    this.argv = bareOptionalValues(this.argv, ctor.flags ?? {})
     const booleans = new Map<string, boolean>()
     const shorthands = new Map<string, string>()
     for (const [name, flag] of Object.entries({...ctor.baseFlags, ...ctor.flags})) {

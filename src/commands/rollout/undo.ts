@@ -1,5 +1,4 @@
 import {Flags} from '@oclif/core'
-import {DRY_RUN_UNCHANGED} from '../../lib/dry-run.js'
 import {KubeCommand} from '../../lib/kube-command.js'
 import {NO_GO_TEMPLATES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
 
@@ -22,13 +21,6 @@ export default class RolloutUndo extends KubeCommand {
         'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
     }),
     'to-revision': Flags.string({default: '0', description: 'The revision to rollback to. Default to 0 (last revision).'}),
-  }
-
-  protected async init(): Promise<void> {
-    // kubectl's --dry-run takes an optional value: alone, it never takes the next word.
-    const end = this.argv.includes('--') ? this.argv.indexOf('--') : this.argv.length
-    this.argv = this.argv.map((arg, i) => (i < end && arg === '--dry-run' ? `--dry-run=${DRY_RUN_UNCHANGED}` : arg))
-    await super.init()
   }
 
   async run(): Promise<void> {

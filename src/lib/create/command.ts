@@ -4,7 +4,6 @@
 import type {Interfaces} from '@oclif/core'
 import {CliError} from '../errors.js'
 import {KubeCommand} from '../kube-command.js'
-import {DRY_RUN_UNCHANGED} from '../dry-run.js'
 
 export interface GeneratorArgs<F> {
   flags: F
@@ -15,12 +14,6 @@ export interface GeneratorArgs<F> {
 }
 
 export abstract class CreateObjectCommand extends KubeCommand {
-  protected async init(): Promise<void> {
-    const end = this.argv.indexOf('--')
-    this.argv = this.argv.map((arg, i) => (arg === '--dry-run' && (end < 0 || i < end) ? `--dry-run=${DRY_RUN_UNCHANGED}` : arg))
-    await super.init()
-  }
-
   /** Parses the arguments before `--` (declare `static strict = false`); those after it are returned as they are. */
   protected async parseGenerator<F extends Record<string, any>, B extends Record<string, any>, A extends Record<string, any>>(
     options: Interfaces.Input<F, B, A>,

@@ -5,6 +5,7 @@ import {CliError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {labelSelectorString, type LabelSelector} from '../describe/format.js'
 import {goQuote} from '../go/quote.js'
+import {DeadlineTimer} from '../deadline-timer.js'
 
 export interface Container {
   name: string
@@ -179,7 +180,7 @@ export async function firstPod(ctx: Ctx, namespace: string, selector: string, ti
     return {pod: sorted[0], count: list.items.length}
   }
   const abort = new AbortController()
-  const timer = setTimeout(() => abort.abort(new CliError('error: timed out waiting for the condition')), timeoutMs)
+  const timer = new DeadlineTimer(Date.now() + timeoutMs, () => abort.abort(new CliError('error: timed out waiting for the condition')))
   try {
     const {data: stream} = await client.stream({
       path,
@@ -207,6 +208,6 @@ export async function firstPod(ctx: Ctx, namespace: string, selector: string, ti
     if (abort.signal.aborted) throw abort.signal.reason
     throw err
   } finally {
-    clearTimeout(timer)
+    timer.clear()
   }
 }

@@ -21,8 +21,7 @@ import {kindPrefix} from '../resources/paths.js'
 import {parseCascade, parseGracePeriodFlag, parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
 import type {WaitTarget} from './delete-wait.js'
 import {parseOutputFormat} from './get-output.js'
-
-export type ValidationMode = 'strict' | 'warn' | 'ignore'
+import {FIELD_VALIDATION, type ValidationMode} from '../validate/mode.js'
 
 export interface ApplyOptions {
   filenames: string[]
@@ -53,23 +52,6 @@ export interface ApplyOptions {
 // As `delete --wait`: what remains is shown on a terminal only when the wait takes this long.
 const PRUNE_PROGRESS_DELAY_MS = 1000
 
-/** The fieldValidation query parameter kubectl sends for each --validate mode. */
-export const FIELD_VALIDATION: Record<ValidationMode, string> = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}
-
-/** kubectl's --validate values: strict (or true), warn, ignore (or false). */
-export function parseValidationMode(value: string): ValidationMode {
-  switch (value.toLowerCase()) {
-    case 'strict':
-    case 'true':
-      return 'strict'
-    case 'warn':
-      return 'warn'
-    case 'ignore':
-    case 'false':
-      return 'ignore'
-  }
-  throw usageError(`invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`)
-}
 
 export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   checkFlags(opts)

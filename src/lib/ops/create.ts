@@ -9,7 +9,7 @@ import {AggregateCliError, CliError, ConnectionError, ResponseBodyError, StatusE
 import {goQuote} from '../go/quote.js'
 import type {KubeObject, ObjectMeta} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
-import {FIELD_VALIDATION, type ValidationMode} from './apply.js'
+import {FIELD_VALIDATION, type ValidationMode} from '../validate/mode.js'
 
 export interface CreateObjectOptions {
   dryRun: 'none' | 'client' | 'server'

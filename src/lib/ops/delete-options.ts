@@ -7,9 +7,6 @@ import {parseIntFlag} from '../int-flag.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
-/** What a bare `--cascade` stands for (pflag's NoOptDefVal). */
-export const CASCADE_NO_VALUE = 'background'
-
 /** A week: kubectl's wait when --timeout is 0. */
 export const UNLIMITED_WAIT_MS = 168 * 60 * 60 * 1000
 

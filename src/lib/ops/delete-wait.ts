@@ -8,6 +8,7 @@ import type {APIResource} from '../discovery/types.js'
 import {CliError, StatusError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
+import {DeadlineTimer} from '../deadline-timer.js'
 
 export interface WaitTarget {
   resource: APIResource
@@ -35,8 +36,6 @@ interface WatchEvent {
   object: KubeObject
 }
 
-// setTimeout holds at most 2^31-1 ms; longer waits are armed in steps.
-const MAX_TIMER_MS = 2 ** 31 - 1
 // A watch the server ends at once, with nothing in it, is not re-opened sooner than this.
 const REWATCH_PAUSE_MS = 1000
 
@@ -222,25 +221,3 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-class DeadlineTimer {
-  private timer?: NodeJS.Timeout
-  constructor(
-    private deadline: number,
-    private fire: () => void,
-  ) {
-    this.arm()
-  }
-
-  private arm(): void {
-    const left = this.deadline - Date.now()
-    if (left <= 0) {
-      this.fire()
-      return
-    }
-    this.timer = setTimeout(() => this.arm(), Math.min(left, MAX_TIMER_MS))
-  }
-
-  clear(): void {
-    clearTimeout(this.timer)
-  }
-}

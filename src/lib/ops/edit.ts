@@ -142,8 +142,8 @@ export async function runEdit(ctx: Ctx, opts: EditOptions): Promise<void> {
   if (opts.output !== 'yaml' && opts.output !== 'json') {
     throw usageError(`unable to match a printer suitable for the output format ${JSON.stringify(opts.output)}, allowed formats are: json,yaml`)
   }
-  const {parseValidationMode} = await import('./apply.js')
-  const fieldValidation = {strict: 'Strict', warn: 'Warn', ignore: 'Ignore'}[parseValidationMode(opts.validate)]
+  const {FIELD_VALIDATION, parseValidationMode} = await import('../validate/mode.js')
+  const fieldValidation = FIELD_VALIDATION[parseValidationMode(opts.validate)]
   await ctx.namespace()
   const infos = await originals(ctx, opts)
   if (infos.length === 0) throw usageError('edit cancelled, no objects found')

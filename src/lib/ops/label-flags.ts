@@ -1,7 +1,6 @@
 // The flags label and annotate share (kubectl gives both the same set), so each command file stays thin.
 import {Flags, type Interfaces} from '@oclif/core'
 import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag, showManagedFieldsFlag} from '../flag-defs.js'
-import {DRY_RUN_UNCHANGED} from '../dry-run.js'
 
 export function metadataFlags(noun: 'label' | 'annotation', fieldManager: string) {
   const plural = noun === 'label' ? 'labels' : 'annotation'
@@ -32,12 +31,6 @@ export function metadataFlags(noun: 'label' | 'annotation', fieldManager: string
     selector: selectorFlag(),
     'show-managed-fields': showManagedFieldsFlag(),
   }
-}
-
-/** kubectl's --dry-run takes an optional value: alone, it never takes the next word. */
-export function bareDryRun(argv: string[]): string[] {
-  const end = argv.includes('--') ? argv.indexOf('--') : argv.length
-  return argv.map((arg, i) => (i < end && arg === '--dry-run' ? `--dry-run=${DRY_RUN_UNCHANGED}` : arg))
 }
 
 export type MetadataFlags = Interfaces.InferredFlags<ReturnType<typeof metadataFlags>>

@@ -9,6 +9,7 @@ import {type KubeObject, listItems, type ObjectList} from './objects.js'
 import {resourcePath} from './paths.js'
 import type {Target} from './targets.js'
 import {GoError} from './visit-errors.js'
+import {DeadlineTimer} from '../deadline-timer.js'
 
 export interface UntilOptions {
   /** Milliseconds; 0 waits for ever. */
@@ -31,7 +32,7 @@ export async function untilWithSync(
 ): Promise<KubeObject> {
   const controller = new AbortController()
   let timedOut = false
-  const timer = opts.timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), opts.timeoutMs) : undefined
+  const timer = opts.timeoutMs > 0 ? new DeadlineTimer(Date.now() + opts.timeoutMs, () => ((timedOut = true), controller.abort())) : undefined
   const onAbort = () => controller.abort()
   opts.signal?.addEventListener('abort', onAbort)
   const signal = controller.signal
@@ -100,7 +101,7 @@ export async function untilWithSync(
       if (gone) ({rv, finished} = await list(false))
     }
   } finally {
-    clearTimeout(timer)
+    timer?.clear()
     opts.signal?.removeEventListener('abort', onAbort)
   }
   return accepted as KubeObject
