@@ -160,7 +160,7 @@ function firstLine(s: string): string {
  */
 const OPTIONAL_VALUES: Record<string, string> = {'dry-run': DRY_RUN_UNCHANGED, cascade: 'background'}
 
-function bareOptionalValues(argv: string[], flags: Record<string, unknown>): string[] {
+export function bareOptionalValues(argv: string[], flags: Record<string, unknown>): string[] {
   const end = argv.includes('--') ? argv.indexOf('--') : argv.length
   return argv.map((arg, i) => {
     const name = arg.slice(2)

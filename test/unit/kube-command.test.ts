@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {Parser} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
 import {FlagValueError} from '../../src/lib/errors.js'
-import {intFlag, normalizeBooleanFlags, overridesFromFlags} from '../../src/lib/kube-command.js'
+import {bareOptionalValues, intFlag, normalizeBooleanFlags, overridesFromFlags} from '../../src/lib/kube-command.js'
 
 describe('normalizeBooleanFlags', () => {
   const booleans = new Map([
@@ -86,5 +86,16 @@ describe('bin/run.js', () => {
     const run = spawnSync('/usr/bin/node', ['bin/run.js', 'version', '--client'], {encoding: 'utf8'})
     expect(run.stderr).toBe(`error: ktl requires Node.js 22 or newer (this is v${systemNode.stdout.trim()})\n`)
     expect(run.status).toBe(1)
+  })
+})
+
+describe('bareOptionalValues', () => {
+  it('gives a bare --dry-run and --cascade their no-value meaning, for commands that have them, before --', () => {
+    const flags = {'dry-run': {}, cascade: {}, filename: {}}
+    expect(bareOptionalValues(['--dry-run', '-f', 'x.yaml', '--cascade', '--', '--dry-run'], flags)).toEqual([
+      '--dry-run=unchanged', '-f', 'x.yaml', '--cascade=background', '--', '--dry-run',
+    ])
+    expect(bareOptionalValues(['--dry-run=server', '--cascade=orphan'], flags)).toEqual(['--dry-run=server', '--cascade=orphan'])
+    expect(bareOptionalValues(['--dry-run', 'x'], {filename: {}})).toEqual(['--dry-run', 'x'])
   })
 })
