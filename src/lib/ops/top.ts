@@ -4,6 +4,7 @@ import type {Ctx} from '../context.js'
 import {CliError, usageError} from '../errors.js'
 import {type Nanos, parseQuantity, quantityMilliValue, quantityValue} from '../describe/quantity.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
+import {goSortSlice} from '../go/sort.js'
 
 const METRICS = '/apis/metrics.k8s.io/v1beta1'
 const METRICS_CREATION_DELAY_MS = 2 * 60 * 1000
@@ -79,9 +80,9 @@ async function printRows(ctx: Ctx, rows: string[][]): Promise<void> {
   w.flush()
 }
 
-/** A stable sort by Go's Less. */
+/** kubectl's sort.Sort by Less (not stable: ties land where Go's pdqsort puts them), on a copy. */
 function sortBy<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
-  return [...items].sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0))
+  return goSortSlice([...items], less)
 }
 
 function podTotal(m: PodMetrics): Usage {

@@ -11,6 +11,7 @@ import {GoError} from '../resources/visit-errors.js'
 import {parseWaitFor, waitMet} from '../wait/conditions.js'
 import {waitForDeletion} from './delete-wait.js'
 import {parseTimeoutFlag} from './delete-options.js'
+import {MISSING_RESOURCE} from './delete-targets.js'
 
 export interface WaitOptions extends TargetOptions {
   for: string
@@ -20,14 +21,6 @@ export interface WaitOptions extends TargetOptions {
   allowMissingTemplateKeys?: boolean
   showManagedFields?: boolean
 }
-
-const MISSING_RESOURCE =
-  'error: You must provide one or more resources by argument or filename.\n' +
-  'Example resource specifications include:\n' +
-  "   '-f rsrc.yaml'\n" +
-  "   '--filename=rsrc.json'\n" +
-  "   '<resource> <name>'\n" +
-  "   '<resource>'"
 
 // kubectl waits a week when told to wait for ever (a negative --timeout).
 const FOREVER_MS = 168 * 3_600_000
@@ -39,7 +32,7 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
   let timeoutMs = parseTimeoutFlag(opts.timeout, 'wait')
   if (timeoutMs < 0) timeoutMs = FOREVER_MS
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
-  if (opts.args.length === 0 && opts.filenames.length === 0) throw new CliError(MISSING_RESOURCE)
+  if (opts.args.length === 0 && opts.filenames.length === 0) throw new CliError(`error: ${MISSING_RESOURCE}`)
   if (opts.args.length === 1 && !opts.args[0].includes('/') && !opts.all && !opts.selector && !opts.fieldSelector) {
     throw usageError('resource(s) were provided, but no name was specified')
   }
