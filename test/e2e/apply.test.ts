@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ktl, kubectl, kubectlOK, type Run} from './helpers.js'
 
-const CASES = ['cycle', 'lists', 'interop-a', 'interop-b', 'ssa', 'dry'] as const
+const CASES = ['cycle', 'lists', 'many', 'interop-a', 'interop-b', 'ssa', 'dry'] as const
 type Case = (typeof CASES)[number]
 const oursNS = (c: Case) => `apply-e2e-${c}-ktl`
 const theirsNS = (c: Case) => `apply-e2e-${c}-kubectl`
@@ -154,13 +154,13 @@ async function live(ns: string, objects: string[] = APP_OBJECTS): Promise<unknow
 }
 
 /** Applies each manifest in turn with both CLIs; after each, the same output and the same objects. */
-async function cycle(c: Case, steps: Array<{manifest: string; output: string}>): Promise<void> {
+async function cycle(c: Case, steps: Array<{manifest: string; output: string}>, objects: string[] = APP_OBJECTS): Promise<void> {
   for (const [i, step] of steps.entries()) {
     const file = manifestFile(`${c}/step-${i}.yaml`, step.manifest)
     const {ours, theirs} = await applyBoth(c, ['-f', file])
     expectSame(ours, theirs)
     expect(ours.stdout).toBe(step.output)
-    expect(await live(oursNS(c))).toEqual(await live(theirsNS(c)))
+    expect(await live(oursNS(c), objects)).toEqual(await live(theirsNS(c), objects))
   }
 }
 
@@ -184,6 +184,21 @@ describe('client-side apply, differential with kubectl', () => {
     ])
     const containers = await kubectlOK(['get', 'deploy/web', '-n', oursNS('lists'), '-o', 'jsonpath={.spec.template.spec.containers[*].name} {.spec.template.spec.containers[*].env}'])
     expect(containers).toBe('b a ')
+  })
+
+  it('several objects of one type (ktl reads them with one LIST, kubectl with a GET each): created, configured, unchanged', async () => {
+    const names = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']
+    const configMaps = (present: string[], changed: string[]) =>
+      present.map((name) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\ndata: {v: "${changed.includes(name) ? 2 : 1}"}\n`).join('---\n')
+    const lines = (words: Record<string, string>) => Object.entries(words).map(([name, word]) => `configmap/${name} ${word}\n`).join('')
+    await cycle(
+      'many',
+      [
+        {manifest: configMaps(names.slice(0, 5), []), output: lines({c1: 'created', c2: 'created', c3: 'created', c4: 'created', c5: 'created'})},
+        {manifest: configMaps(names, ['c2', 'c4']), output: lines({c1: 'unchanged', c2: 'configured', c3: 'unchanged', c4: 'configured', c5: 'unchanged', c6: 'created', c7: 'created'})},
+      ],
+      ['configmaps'],
+    )
   })
 })
 

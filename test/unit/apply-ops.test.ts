@@ -167,3 +167,64 @@ describe('runApply --prune', () => {
     expect(fake.requests).toEqual([])
   })
 })
+
+describe('runApply reads the live objects of several of one type with one LIST', () => {
+  const five = ['a', 'b', 'c', 'd', 'e'].map((name) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\ndata: {k: v}\n`).join('---\n')
+  // What the live b holds after `apply` of its manifest: a list item, so without apiVersion and kind.
+  const liveB = {
+    metadata: {
+      name: 'b',
+      namespace: 'default',
+      resourceVersion: '3',
+      annotations: {'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"v1","data":{"k":"v"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"b","namespace":"default"}}\n'},
+    },
+    data: {k: 'v'},
+  }
+  const created = (req: {body: string}) => ({status: 201, body: JSON.parse(req.body)})
+
+  test('present ones come from the list (unchanged), absent ones are created without a GET each', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('GET', CM, (req) => {
+      expect(req.query.toString()).toBe('limit=50')
+      return {body: {kind: 'ConfigMapList', apiVersion: 'v1', metadata: {resourceVersion: '9'}, items: [liveB]}}
+    })
+    fake.on('POST', CM, created, {times: 4})
+    const {ctx, io} = ctxFor(five)
+    await runApply(ctx, {...defaults, dryRun: 'none'})
+    expect(io.stdout()).toBe('configmap/a created\nconfigmap/b unchanged\nconfigmap/c created\nconfigmap/d created\nconfigmap/e created\n')
+    expect(fake.requests.filter((r) => r.path.startsWith(`${CM}/`))).toEqual([])
+    fake.verify()
+  })
+
+  test('a list that needs a second page is dropped: every object is read with its own GET, as kubectl reads them', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('GET', CM, {body: {kind: 'ConfigMapList', apiVersion: 'v1', metadata: {continue: 'next'}, items: [liveB]}})
+    for (const name of ['a', 'c', 'd', 'e']) notFound(name)
+    fake.on('GET', `${CM}/b`, {body: {kind: 'ConfigMap', apiVersion: 'v1', ...liveB}})
+    fake.on('POST', CM, created, {times: 4})
+    const {ctx, io} = ctxFor(five)
+    await runApply(ctx, {...defaults, dryRun: 'none'})
+    expect(io.stdout()).toBe('configmap/a created\nconfigmap/b unchanged\nconfigmap/c created\nconfigmap/d created\nconfigmap/e created\n')
+    fake.verify()
+  })
+
+  test('a list the user may not make is dropped too, and the GETs report their own errors', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('GET', CM, statusBody(403, 'Forbidden', 'configmaps is forbidden: User "u" cannot list resource "configmaps"'))
+    for (const name of ['a', 'b', 'c', 'd', 'e']) notFound(name)
+    const {ctx, io} = ctxFor(five)
+    await runApply(ctx, {...defaults})
+    expect(io.stdout()).toBe(['a', 'b', 'c', 'd', 'e'].map((n) => `configmap/${n} created (dry run)\n`).join(''))
+    fake.verify()
+  })
+
+  test('fewer than four objects of a type are read one by one', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    for (const name of ['a', 'b', 'c']) notFound(name)
+    const {ctx, io} = ctxFor(five.split('---\n').slice(0, 3).join('---\n'))
+    await runApply(ctx, {...defaults})
+    expect(io.stdout()).toBe('configmap/a created (dry run)\nconfigmap/b created (dry run)\nconfigmap/c created (dry run)\n')
+    expect(fake.requests.filter((r) => r.path === CM)).toEqual([])
+    fake.verify()
+  })
+})

@@ -7,6 +7,7 @@ import {StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import {describeInfo, withSource} from './errors.js'
+import type {LiveLookup} from './live-objects.js'
 import type {AppliedObject, ApplyTarget, DryRun} from './types.js'
 
 export interface ClientSideOptions {
@@ -20,6 +21,8 @@ export interface ClientSideOptions {
    * writes the last-applied annotation nor adds it to a created object.
    */
   annotate?: boolean
+  /** Live objects a LIST already read; the others are read with a GET each, as kubectl reads all. */
+  live?: LiveLookup
 }
 
 // kubectl's patcher: after a 409 Conflict, up to five more attempts on a re-read live object, the
@@ -32,7 +35,8 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
   const modified = opts.annotate === false ? withoutLastApplied(target.object) : withLastApplied(target.object, {save: true, typed: false})
   const path = resourcePath(target.resource, target.namespace, target.name)
   const query = {fieldManager: opts.fieldManager, fieldValidation: opts.fieldValidation || undefined, dryRun: opts.dryRun === 'server' ? 'All' : undefined}
-  let live = await getLive(client, target, path)
+  const listed = opts.live?.(target)
+  let live = listed === undefined ? await getLive(client, target, path) : (listed ?? undefined)
   if (live === undefined) {
     if (opts.dryRun === 'client') return {operation: 'created', object: modified}
     try {

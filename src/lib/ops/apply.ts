@@ -7,6 +7,7 @@ import {waitEstablished} from '../apply/crd-established.js'
 import {isCustomResourceDefinition, splitPhases} from '../apply/order.js'
 import {appliedKey, checkPruneFlags, prune, prunedLine} from '../apply/prune.js'
 import {applyServerSide} from '../apply/server-side.js'
+import {type LiveLookup, listLiveObjects} from '../apply/live-objects.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
 import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
@@ -87,20 +88,22 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   const client = await ctx.client()
   const errors: CliError[] = []
   const results: Array<{target: ApplyTarget; applied: AppliedObject}> = []
-  const applyOne = (info: ApplyTarget): Promise<AppliedObject> => {
+  const applyOne = (info: ApplyTarget, live: LiveLookup | undefined): Promise<AppliedObject> => {
     const target = withDefaultNamespace(info)
     return opts.serverSide
       ? applyServerSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl', forceConflicts: opts.forceConflicts, fieldValidation: FIELD_VALIDATION[opts.validate]})
-      : applyClientSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply', overwrite: opts.overwrite, fieldValidation: FIELD_VALIDATION[opts.validate]})
+      : applyClientSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply', overwrite: opts.overwrite, fieldValidation: FIELD_VALIDATION[opts.validate], live})
   }
   type Outcome = {target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}
-  const applyAll = (targets: ApplyTarget[]) =>
-    forEachOrdered(
+  const applyAll = async (targets: ApplyTarget[]) => {
+    // Server-side apply sends one PATCH an object and reads nothing first.
+    const live = opts.serverSide ? undefined : await listLiveObjects(client, targets)
+    await forEachOrdered(
       targets,
       opts.concurrency ?? 8,
       async (target): Promise<Outcome> => {
         try {
-          return {target, applied: await applyOne(target)}
+          return {target, applied: await applyOne(target, live)}
         } catch (err) {
           if (err instanceof CliError) return {target, error: err}
           throw err
@@ -116,6 +119,7 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
         else if (format.kind === 'name') ctx.io.out.write(`${kindPrefix(r.target.resource)}/${r.target.name}\n`)
       },
     )
+  }
 
   await applyAll(foundations)
   let custom: ApplyTarget[] = []
