@@ -71,12 +71,12 @@ export default class Apply extends KubeCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Apply)
-    const {parseDryRun} = await import('../lib/dry-run.js')
+    const {parseDryRun, writeDryRunWarning} = await import('../lib/dry-run.js')
     const [{runApply}, {parseValidationMode}] = await Promise.all([import('../lib/ops/apply.js'), import('../lib/validate/mode.js')])
     const ctx = this.ctx(flags)
     const {dryRun, warning} = parseDryRun(flags['dry-run'])
     // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true).
-    if (warning) ctx.io.err.write(`${(await import('../lib/ops/delete-options.js')).klogLine('W', warning, new Date(), 'apply.ts')}\n`)
+    writeDryRunWarning(ctx.io.err, warning)
     await runApply(ctx, {
       filenames: flags.filename ?? [],
       recursive: flags.recursive,

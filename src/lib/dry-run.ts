@@ -1,6 +1,7 @@
 // kubectl's --dry-run flag, shared by every verb that writes: none, client or server, plus the
 // boolean spellings kubectl still takes with a deprecation warning.
 import {usageError} from './errors.js'
+import {klogLine} from './go/klog.js'
 
 export type DryRun = 'none' | 'client' | 'server'
 
@@ -23,4 +24,9 @@ export function parseDryRun(value: string): {dryRun: DryRun; warning?: string} {
       return {dryRun: value}
   }
   throw usageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`)
+}
+
+/** kubectl's klog warning for a deprecated spelling, logged from its cmdutil helpers whatever the verb. */
+export function writeDryRunWarning(err: {write(text: string): unknown}, warning: string | undefined, now = new Date()): void {
+  if (warning) err.write(`${klogLine('W', 'helpers.go:702', warning, now)}\n`)
 }

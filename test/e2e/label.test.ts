@@ -96,7 +96,7 @@ describe('label', () => {
 
   it('--dry-run alone: client, with kubectl\'s deprecation warning', async () => {
     const {ours, theirs} = await t.run(['label', 'cm', 'a', 'warned=1', '--dry-run'])
-    const klog = (s: string) => mask(s, [t.ours, t.theirs]).replace(/^W\d{4} [\d:.]+ +\d+ [\w.:]+\] /gm, 'W <klog> ')
+    const klog = (s: string) => mask(s, [t.ours, t.theirs]).replace(/^W\d{4} [\d:.]+ +\d+ /gm, 'W <time> <thread> ')
     expect({out: ours.stdout, err: klog(ours.stderr), code: ours.code}).toEqual({out: theirs.stdout, err: klog(theirs.stderr), code: theirs.code})
     expect(ours.stderr).toMatch(/--dry-run is deprecated and can be replaced with --dry-run=client\.\n$/)
   })

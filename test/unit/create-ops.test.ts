@@ -134,7 +134,7 @@ describe('runCreateObject', () => {
   test('a deprecated --dry-run spelling is warned about in klog form', async () => {
     const {ctx, io} = ctxFor()
     await runCreateObject(ctx, deployment(), {...defaults, dryRun: 'client', warnings: ['--dry-run is deprecated and can be replaced with --dry-run=client.']})
-    expect(io.stderr()).toMatch(/^W\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ create\.ts\] --dry-run is deprecated and can be replaced with --dry-run=client\.\n$/)
+    expect(io.stderr()).toMatch(/^W\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ helpers\.go:702\] --dry-run is deprecated and can be replaced with --dry-run=client\.\n$/)
   })
 
   test('a kind without a typed client is found through discovery', async () => {

@@ -1,7 +1,7 @@
 // kubectl delete's flag values: cascade strategies, grace periods, --timeout and -o, each with
 // kubectl 1.32's words for what it refuses.
 import {describe, expect, it} from 'vitest'
-import {effectiveGracePeriod, klogLine, parseCascade, parseGracePeriodFlag, parseTimeoutFlag, validateOutput} from '../../src/lib/ops/delete-options.js'
+import {effectiveGracePeriod, parseCascade, parseGracePeriodFlag, parseTimeoutFlag, validateOutput} from '../../src/lib/ops/delete-options.js'
 
 function cascade(value: string): {policy?: string; warnings: string[]} {
   const warnings: string[] = []
@@ -92,12 +92,5 @@ describe('-o', () => {
     expect(() => validateOutput(undefined)).not.toThrow()
     expect(() => validateOutput('name')).not.toThrow()
     expect(() => validateOutput('yaml')).toThrow("error: unexpected -o output mode: yaml. We only support '-o name'")
-  })
-})
-
-describe('klog lines', () => {
-  it("have klog's header", () => {
-    const line = klogLine('W', '--dry-run is deprecated and can be replaced with --dry-run=client.', new Date(2026, 10, 22, 8, 5, 9, 42))
-    expect(line).toBe(`W1122 08:05:09.042000 ${String(process.pid).padStart(7)} delete.ts] --dry-run is deprecated and can be replaced with --dry-run=client.`)
   })
 })

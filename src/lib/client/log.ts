@@ -2,6 +2,7 @@
 // 7 adds request headers, 8 response headers and bodies (1 KiB), 9 a curl command line (bodies to
 // 10 KiB), 10 whole bodies. Credentials in headers are always masked.
 import type {OutStream} from '../io.js'
+import {klogLine} from '../go/klog.js'
 import {goQuote} from '../go/quote.js'
 
 export type Headers = Record<string, string>
@@ -58,15 +59,8 @@ export class RoundTripLog {
   }
 
   private line(msg: string): void {
-    this.err.write(`${klogHeader(new Date())}client.ts] ${msg}\n`)
+    this.err.write(`${klogLine('I', 'client.ts', msg)}\n`)
   }
-}
-
-/** klog's "Immdd hh:mm:ss.uuuuuu threadid " prefix (the process id stands in for the thread). */
-function klogHeader(t: Date): string {
-  const p2 = (n: number) => String(n).padStart(2, '0')
-  const micros = String(t.getMilliseconds() * 1000).padStart(6, '0')
-  return `I${p2(t.getMonth() + 1)}${p2(t.getDate())} ${p2(t.getHours())}:${p2(t.getMinutes())}:${p2(t.getSeconds())}.${micros} ${String(process.pid).padStart(7)} `
 }
 
 const KNOWN_AUTH_TYPES = new Set(['bearer', 'basic', 'negotiate'])

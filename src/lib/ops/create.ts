@@ -4,6 +4,7 @@ import {withLastApplied} from '../create/last-applied.js'
 import {type CreatePrinter, createPrinter} from '../create/output.js'
 import {typedResource} from '../create/typed-resources.js'
 import type {Ctx} from '../context.js'
+import {writeDryRunWarning} from '../dry-run.js'
 import type {APIResource} from '../discovery/types.js'
 import {AggregateCliError, CliError, ConnectionError, ResponseBodyError, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
@@ -48,7 +49,7 @@ export interface CreateOptions extends CreateObjectOptions {
  */
 export async function runCreateObject(ctx: Ctx, object: KubeObject, opts: CreateObjectOptions): Promise<void> {
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
-  warn(ctx, opts.warnings)
+  for (const warning of opts.warnings ?? []) writeDryRunWarning(ctx.io.err, warning)
   const namespace = await namespaceFor(ctx, opts.dryRun)
   const resource = await resourceFor(ctx, object)
   let sent = object
@@ -69,7 +70,7 @@ export async function runCreateObject(ctx: Ctx, object: KubeObject, opts: Create
 /** `create -f`: every object of the manifests in order; failures are reported after the rest went through. */
 export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
-  warn(ctx, opts.warnings)
+  for (const warning of opts.warnings ?? []) writeDryRunWarning(ctx.io.err, warning)
   if (opts.filenames.length === 0) throw usageError('must specify one of -f and -k')
   const [{readManifests}, {collectManifestInfos, DecodeError}] = await Promise.all([import('../manifests/reader.js'), import('../resources/manifest-infos.js')])
   const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
@@ -170,15 +171,4 @@ function withNamespace(object: KubeObject, namespace: string): KubeObject {
   }
   if (!placed) metadata.namespace = namespace
   return {...object, metadata}
-}
-
-/** klog's warning line, as kubectl prints a deprecated flag spelling. */
-function warn(ctx: Ctx, warnings: string[] | undefined): void {
-  for (const message of warnings ?? []) {
-    const t = new Date()
-    const p2 = (n: number) => String(n).padStart(2, '0')
-    const micros = String(t.getMilliseconds() * 1000).padStart(6, '0')
-    const header = `W${p2(t.getMonth() + 1)}${p2(t.getDate())} ${p2(t.getHours())}:${p2(t.getMinutes())}:${p2(t.getSeconds())}.${micros} ${String(process.pid).padStart(7)}`
-    ctx.io.err.write(`${header} create.ts] ${message}\n`)
-  }
 }

@@ -70,11 +70,3 @@ export function parseTimeoutFlag(text: string, command = 'delete'): number {
 export function validateOutput(output: string | undefined): void {
   if (output && output !== 'name') throw usageError(`unexpected -o output mode: ${output}. We only support '-o name'`)
 }
-
-/** A klog line (W for warnings, E for errors), as kubectl logs a deprecated flag spelling or a bad timeout. */
-export function klogLine(level: 'W' | 'E', message: string, now = new Date(), file = 'delete.ts'): string {
-  const p2 = (n: number) => String(n).padStart(2, '0')
-  const micros = String(now.getMilliseconds() * 1000).padStart(6, '0')
-  const time = `${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}.${micros}`
-  return `${level}${p2(now.getMonth() + 1)}${p2(now.getDate())} ${time} ${String(process.pid).padStart(7)} ${file}] ${message}`
-}

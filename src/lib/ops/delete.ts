@@ -4,14 +4,14 @@
 // terminal what is left, and --all/-A ask first when a person is at the terminal.
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
-import {type DryRun, parseDryRun} from '../dry-run.js'
+import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
+import {klogLine} from '../go/klog.js'
 import {AggregateCliError, CliError, ConnectionError, isNotFound, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
 import {
   effectiveGracePeriod,
-  klogLine,
   parseCascade,
   parseGracePeriodFlag,
   parseTimeoutFlag,
@@ -56,7 +56,7 @@ export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   if (outcome.deleted.length === 0) return void ctx.io.out.write('No resources found\n')
   if (!opts.wait || prepared.request.dryRun !== 'none' || !outcome.client) return
   // client-go's complaint about the context kubectl then makes, before giving up at once.
-  if (prepared.timeoutMs < 0) ctx.io.err.write(`${klogLine('E', 'Timeout for context shall not be negative!')}\n`)
+  if (prepared.timeoutMs < 0) ctx.io.err.write(`${klogLine('E', 'until.go:159', 'Timeout for context shall not be negative!')}\n`)
   const timeoutMs = prepared.timeoutMs === 0 ? UNLIMITED_WAIT_MS : prepared.timeoutMs
   const {waitUntilGone} = await import('./delete-wait.js')
   await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? DEFAULT_PROGRESS_DELAY_MS)
@@ -81,7 +81,7 @@ async function prepare(ctx: Ctx, opts: DeleteOptions): Promise<Prepared> {
   await ctx.namespace()
   const gracePeriod = effectiveGracePeriod({gracePeriod: requestedGrace, now: opts.now, force: opts.force})
   const {dryRun, warning: dryRunWarning} = parseDryRun(opts.dryRun)
-  if (dryRunWarning) note(klogLine('W', dryRunWarning))
+  writeDryRunWarning(ctx.io.err, dryRunWarning)
   const plan = await planTargets(ctx, opts)
   validateOutput(opts.output)
   if (opts.force && gracePeriod === 0) {

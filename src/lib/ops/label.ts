@@ -2,7 +2,7 @@
 // now, changes its map locally (refusing to change a value without --overwrite), and sends the
 // difference as a JSON merge patch; --dry-run=client, --local and --list send nothing.
 import type {Ctx} from '../context.js'
-import {type DryRun, parseDryRun} from '../dry-run.js'
+import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {CliError, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
@@ -156,7 +156,7 @@ export async function runLabel(ctx: Ctx, opts: LabelOptions): Promise<void> {
   const noun = labels ? 'label' : 'annotation'
   const {dryRun, warning} = parseDryRun(opts.dryRun)
   // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
-  if (warning) ctx.io.err.write(`${(await import('./delete-options.js')).klogLine('W', warning, new Date(), 'label.ts')}\n`)
+  writeDryRunWarning(ctx.io.err, warning)
   const {createPrinter, checkCreateOutput} = await import('../create/output.js')
   checkCreateOutput(opts.output ?? '')
   let changes: {set: Map<string, string>; remove: string[]}

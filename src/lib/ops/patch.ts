@@ -2,7 +2,7 @@
 // patch) to each object, or to its subresource, and says whether anything changed; --local and
 // --dry-run=client apply it here instead, with ktl's one strategic-merge implementation.
 import type {Ctx} from '../context.js'
-import {parseDryRun} from '../dry-run.js'
+import {parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {CliError, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
@@ -91,7 +91,7 @@ async function sameObject(a: unknown, b: unknown): Promise<boolean> {
 export async function runPatch(ctx: Ctx, opts: PatchOptions): Promise<void> {
   const {dryRun, warning} = parseDryRun(opts.dryRun)
   // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
-  if (warning) ctx.io.err.write(`${(await import('./delete-options.js')).klogLine('W', warning, new Date(), 'patch.ts')}\n`)
+  writeDryRunWarning(ctx.io.err, warning)
   const {createPrinter} = await import('../create/output.js')
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   if (!opts.local) await ctx.namespace()

@@ -3,12 +3,11 @@
 import type {Ctx} from '../context.js'
 import {CliError} from '../errors.js'
 import {createPrinter} from '../create/output.js'
-import {type DryRun, parseDryRun} from '../dry-run.js'
+import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {groupResource, resourcePath} from '../resources/paths.js'
 import {GoError, throwAll} from '../resources/visit-errors.js'
 import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
 import {requireResources} from '../rollout/targets.js'
-import {klogLine} from './delete-options.js'
 
 type Obj = Record<string, any>
 
@@ -154,7 +153,7 @@ const DRY_RUN_SUFFIX: Record<DryRun, string> = {none: '', client: ' (dry run)', 
 
 export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promise<void> {
   const {dryRun, warning} = parseDryRun(opts.dryRun)
-  if (warning) ctx.io.err.write(`${klogLine('W', warning, new Date(), 'rollout.ts')}\n`)
+  writeDryRunWarning(ctx.io.err, warning)
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
   requireResources(opts)
   const {ordered} = await findTargets(ctx, opts)

@@ -3,7 +3,7 @@
 // or --resource-version, as a read-check-replace that retries on conflicts like kubectl's scaler.
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
-import {parseDryRun} from '../dry-run.js'
+import {parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {CliError, StatusError, usageError} from '../errors.js'
 import type {ObjectInfo} from '../resources/latest.js'
 import type {KubeObject} from '../resources/objects.js'
@@ -47,7 +47,7 @@ const RETRY_TIMEOUT_MS = 5 * 60_000
 export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
   const {dryRun, warning} = parseDryRun(opts.dryRun)
   // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
-  if (warning) ctx.io.err.write(`${(await import('./delete-options.js')).klogLine('W', warning, new Date(), 'scale.ts')}\n`)
+  writeDryRunWarning(ctx.io.err, warning)
   const {createPrinter} = await import('../create/output.js')
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   const timeoutMs = parseTimeoutFlag(opts.timeout, 'scale')

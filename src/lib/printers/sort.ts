@@ -8,6 +8,7 @@
 import {CliError} from '../errors.js'
 import {compareCodePoints} from './json.js'
 import {goSort} from '../go/sort.js'
+import {klogLine} from '../go/klog.js'
 import {goQuote} from '../go/quote.js'
 import {GoNumber, goSharpV, JSONPathError, parseJSONPath, relaxedJSONPathExpression} from './jsonpath.js'
 
@@ -249,15 +250,9 @@ function numericValue(v: unknown): number {
 /** A klog Fatalf/Exitf line and the exit code it ends kubectl with (255 and 1). */
 export class KlogFatalError extends CliError {
   constructor(location: string, message: string, exitCode: number) {
-    super(`${klogFatalHeader(new Date())}${location}] ${message}`, exitCode)
+    super(klogLine('F', location, message), exitCode)
     this.name = 'KlogFatalError'
   }
-}
-
-function klogFatalHeader(t: Date): string {
-  const p2 = (n: number) => String(n).padStart(2, '0')
-  const micros = String(t.getMilliseconds() * 1000).padStart(6, '0')
-  return `F${p2(t.getMonth() + 1)}${p2(t.getDate())} ${p2(t.getHours())}:${p2(t.getMinutes())}:${p2(t.getSeconds())}.${micros} ${String(process.pid).padStart(7)} `
 }
 
 /** A failure while sorting a server-side Table; kubectl's get prints nothing for that table and carries on. */
