@@ -2,19 +2,17 @@
 // boolean spellings kubectl still takes with a deprecation warning.
 import {usageError} from './errors.js'
 import {klogLine} from './go/klog.js'
+import {parseGoBool} from './go/strconv.js'
 
 export type DryRun = 'none' | 'client' | 'server'
 
 /** What `--dry-run` with no value stands for (pflag's NoOptDefVal). */
 export const DRY_RUN_UNCHANGED = 'unchanged'
 
-// strconv.ParseBool's spellings.
-const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
-const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
-
 export function parseDryRun(value: string): {dryRun: DryRun; warning?: string} {
-  if (TRUE.has(value)) return {dryRun: 'client', warning: `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=client.`}
-  if (FALSE.has(value)) return {dryRun: 'none', warning: `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=none.`}
+  const bool = parseGoBool(value)
+  if (bool === true) return {dryRun: 'client', warning: `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=client.`}
+  if (bool === false) return {dryRun: 'none', warning: `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=none.`}
   switch (value) {
     case DRY_RUN_UNCHANGED:
       return {dryRun: 'client', warning: '--dry-run is deprecated and can be replaced with --dry-run=client.'}

@@ -4,6 +4,7 @@ import {Command, Flags, type Interfaces} from '@oclif/core'
 import {createCtx, type Ctx} from './context.js'
 import {CliError, FlagValueError} from './errors.js'
 import {goQuote} from './go/quote.js'
+import {parseGoBool} from './go/strconv.js'
 import {parseIntFlag} from './int-flag.js'
 import {systemIO} from './io.js'
 import type {ConfigOverrides} from './kubeconfig/types.js'
@@ -85,10 +86,6 @@ export function overridesFromFlags(flags: Partial<GlobalFlags>): ConfigOverrides
   }
 }
 
-// strconv.ParseBool's spellings.
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
-const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
-
 /**
  * Rewrites kubectl-style boolean values, which oclif does not take: `--flag=true` becomes `--flag`,
  * `--flag=false` disappears (every ktl boolean defaults to false unless it has a --no- form). A value
@@ -105,8 +102,9 @@ export function normalizeBooleanFlags(argv: string[], booleans: Map<string, bool
     const m = /^--([^=]+)=(.*)$/s.exec(arg)
     if (m && booleans.has(m[1])) {
       const [, name, value] = m
-      if (GO_TRUE.has(value)) result.push(`--${name}`)
-      else if (!GO_FALSE.has(value)) {
+      const bool = parseGoBool(value)
+      if (bool === true) result.push(`--${name}`)
+      else if (bool === undefined) {
         const flag = shorthands.has(name) ? `-${shorthands.get(name)}, --${name}` : `--${name}`
         throw new CliError(
           `error: invalid argument ${goQuote(value)} for "${flag}" flag: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax\n${usageHint(commandId)}`,

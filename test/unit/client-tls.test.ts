@@ -1,6 +1,7 @@
 import {afterAll, afterEach, describe, expect, it} from 'vitest'
 import {createClient} from '../../src/lib/client/client.js'
-import {hostnameError, rfc3339} from '../../src/lib/client/tls-verify.js'
+import {hostnameError} from '../../src/lib/client/tls-verify.js'
+import {formatRFC3339 as rfc3339} from '../../src/lib/go/time.js'
 import type {Credentials, RestConfig} from '../../src/lib/kubeconfig/types.js'
 import {cleanupPKI, testPKI} from '../support/certs.js'
 import {FakeServer} from '../support/fake-server.js'

@@ -20,6 +20,8 @@ describe('label and annotate arguments', () => {
     expect(() => parseLabelChanges(['a=1=2'])).toThrow('error: invalid label spec: a=1=2')
     expect(() => parseLabelChanges(['a=-x'])).toThrow(/^error: invalid label value: "a=-x": a valid label must be an empty string/)
     expect(() => parseLabelChanges([`a=${'x'.repeat(64)}`])).toThrow(/: must be no more than 63 characters$/)
+    // Go counts bytes: 32 two-byte letters are too long before they are invalid.
+    expect(() => parseLabelChanges([`a=${'é'.repeat(32)}`])).toThrow(/: must be no more than 63 characters;a valid label must be/)
     expect(() => parseLabelChanges(['a=1', 'a-'])).toThrow('error: can not both modify and remove a label in the same command')
   })
 

@@ -2,6 +2,7 @@
 // does in kubectl: the leaf's validity window first, then the host name, then the chain.
 import {isIP} from 'node:net'
 import type {DetailedPeerCertificate, PeerCertificate, TLSSocket} from 'node:tls'
+import {formatRFC3339} from '../go/time.js'
 
 /** A failure whose message is the text kubectl shows after "Unable to connect to the server: ". */
 export class TransportFailure extends Error {
@@ -63,23 +64,9 @@ export function isChainErrorCode(code: string): boolean {
 function validityError(cert: PeerCertificate, now: Date): string | undefined {
   const notBefore = new Date(cert.valid_from)
   const notAfter = new Date(cert.valid_to)
-  if (now < notBefore) return `x509: certificate has expired or is not yet valid: current time ${rfc3339(now)} is before ${rfc3339(notBefore, true)}`
-  if (now > notAfter) return `x509: certificate has expired or is not yet valid: current time ${rfc3339(now)} is after ${rfc3339(notAfter, true)}`
+  if (now < notBefore) return `x509: certificate has expired or is not yet valid: current time ${formatRFC3339(now)} is before ${formatRFC3339(notBefore, true)}`
+  if (now > notAfter) return `x509: certificate has expired or is not yet valid: current time ${formatRFC3339(now)} is after ${formatRFC3339(notAfter, true)}`
   return undefined
-}
-
-/** Go's time.RFC3339: local time with its offset ("Z" in UTC), whole seconds. */
-export function rfc3339(t: Date, utc = false): string {
-  const offsetMin = utc ? 0 : -t.getTimezoneOffset()
-  const local = new Date(t.getTime() + offsetMin * 60_000)
-  const stamp = local.toISOString().slice(0, 19)
-  if (offsetMin === 0) return `${stamp}Z`
-  const abs = Math.abs(offsetMin)
-  return `${stamp}${offsetMin < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0')
 }
 
 interface SubjectAltNames {

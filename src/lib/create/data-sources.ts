@@ -3,6 +3,7 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {posix} from 'node:path'
 import {usageError} from '../errors.js'
+import {envVarNameErrors} from '../resources/validation.js'
 import {goQuote} from '../go/quote.js'
 import {goErrnoText} from '../manifests/sources.js'
 
@@ -116,44 +117,4 @@ export function isValidUTF8(data: Buffer): boolean {
   } catch {
     return false
   }
-}
-
-// apimachinery's validation messages
-
-function regexError(message: string, format: string, ...examples: string[]): string {
-  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${format}')`
-}
-
-function chDirPrefixErrors(value: string): string[] {
-  if (value === '.') return ["must not be '.'"]
-  if (value === '..') return ["must not be '..'"]
-  if (value.startsWith('..')) return ["must not start with '..'"]
-  return []
-}
-
-/** validation.IsConfigMapKey (secrets use it too). */
-export function configMapKeyErrors(key: string): string[] {
-  const errors: string[] = []
-  if (Buffer.byteLength(key) > 253) errors.push('must be no more than 253 characters')
-  if (!/^[-._a-zA-Z0-9]+$/.test(key)) {
-    errors.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", '[-._a-zA-Z0-9]+', 'key.name', 'KEY_NAME', 'key-name'))
-  }
-  return [...errors, ...chDirPrefixErrors(key)]
-}
-
-/** validation.IsEnvVarName. */
-export function envVarNameErrors(key: string): string[] {
-  const errors: string[] = []
-  if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(key)) {
-    errors.push(
-      regexError(
-        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
-        '[-._a-zA-Z][-._a-zA-Z0-9]*',
-        'my.env-name',
-        'MY_ENV.NAME',
-        'MyEnvName1',
-      ),
-    )
-  }
-  return [...errors, ...chDirPrefixErrors(key)]
 }

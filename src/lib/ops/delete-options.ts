@@ -4,23 +4,21 @@
 import {usageError} from '../errors.js'
 import {parseDurationFlag} from '../duration-flag.js'
 import {parseIntFlag} from '../int-flag.js'
+import {parseGoBool} from '../go/strconv.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
 /** A week: kubectl's wait when --timeout is 0. */
 export const UNLIMITED_WAIT_MS = 168 * 60 * 60 * 1000
 
-// strconv.ParseBool's spellings.
-const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
-const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
-
 type Warn = (line: string) => void
 
 export function parseCascade(value: string, warn: Warn): PropagationPolicy {
-  if (TRUE.has(value) || FALSE.has(value)) {
-    const replacement = TRUE.has(value) ? 'background' : 'orphan'
+  const bool = parseGoBool(value)
+  if (bool !== undefined) {
+    const replacement = bool ? 'background' : 'orphan'
     warn(`warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.`)
-    return TRUE.has(value) ? 'Background' : 'Orphan'
+    return bool ? 'Background' : 'Orphan'
   }
   switch (value) {
     case 'background':

@@ -6,6 +6,7 @@ import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {CliError, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
+import {labelValueErrors} from '../resources/validation.js'
 import type {TargetArgs} from './delete-targets.js'
 
 export type MetadataField = 'labels' | 'annotations'
@@ -40,21 +41,6 @@ export function splitResourcesAndPairs(args: string[], pairType: string): {resou
     else resources.push(arg)
   }
   return {resources, pairs}
-}
-
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/
-
-/** apimachinery's IsValidLabelValue, as kubectl words its failures. */
-export function labelValueErrors(value: string): string[] {
-  const errors: string[] = []
-  if (value.length > 63) errors.push('must be no more than 63 characters')
-  if (!LABEL_VALUE.test(value)) {
-    errors.push(
-      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character " +
-        "(e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
-    )
-  }
-  return errors
 }
 
 /** kubectl label's parseLabels. */

@@ -4,6 +4,7 @@ import type {Ctx} from '../context.js'
 import {CliError} from '../errors.js'
 import {createPrinter} from '../create/output.js'
 import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
+import {formatRFC3339} from '../go/time.js'
 import {groupResource, resourcePath} from '../resources/paths.js'
 import {GoError, throwAll} from '../resources/visit-errors.js'
 import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
@@ -29,14 +30,6 @@ export interface RolloutPatchOptions extends TargetOptions, RolloutPrintOptions 
 
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt'
 
-/** Go's time.Now().Format(time.RFC3339): local time, seconds, `Z` or the offset. */
-export function rfc3339(t: Date): string {
-  const p2 = (n: number) => String(n).padStart(2, '0')
-  const offset = -t.getTimezoneOffset()
-  const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${p2(Math.floor(Math.abs(offset) / 60))}:${p2(Math.abs(offset) % 60)}`
-  return `${t.getFullYear()}-${p2(t.getMonth() + 1)}-${p2(t.getDate())}T${p2(t.getHours())}:${p2(t.getMinutes())}:${p2(t.getSeconds())}${zone}`
-}
-
 /**
  * The strategic merge patch kubectl's pauser, resumer or restarter computes for an object, '{}' when
  * nothing would change; throws the reason the object cannot be patched (its words).
@@ -58,7 +51,7 @@ export function rolloutPatch(verb: PatchVerb, target: Pick<Target, 'resource' | 
       const restartable = isDeployment || (resource.group === 'apps' && (resource.kind === 'DaemonSet' || resource.kind === 'StatefulSet')) || (resource.group === 'extensions' && resource.kind === 'DaemonSet')
       if (!restartable) throw new Error('restarting is not supported')
       if (isDeployment && object.spec?.paused) throw new Error("can't restart paused deployment (run rollout resume first)")
-      const stamp = rfc3339(now)
+      const stamp = formatRFC3339(now)
       if (object.spec?.template?.metadata?.annotations?.[RESTARTED_AT] === stamp) return '{}'
       return JSON.stringify({spec: {template: {metadata: {annotations: {[RESTARTED_AT]: stamp}}}}})
     }
