@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {PatchConflictError, PatchPreconditionError} from '../../src/lib/patch/errors.js'
-import {marshalJSON} from '../../src/lib/patch/go-values.js'
+import {compactJSON} from '../../src/lib/printers/json.js'
 import {applyMergePatch, createMergePatch, createThreeWayJSONMergePatch, hasConflicts, requireKeyUnchanged, requireMetadataKeyUnchanged} from '../../src/lib/patch/json-merge.js'
 
 describe('createMergePatch', () => {
@@ -18,7 +18,7 @@ describe('createMergePatch', () => {
   ]
   for (const [name, original, modified, patch] of cases) {
     it(name, () => {
-      expect(marshalJSON(createMergePatch(original, modified))).toBe(patch)
+      expect(compactJSON(createMergePatch(original, modified))).toBe(patch)
     })
   }
 })
@@ -46,19 +46,19 @@ describe('createThreeWayJSONMergePatch', () => {
     const original = {spec: {size: 1, tags: ['a', 'b'], nested: {x: 1, y: 2}}}
     const modified = {spec: {size: 2, tags: ['b'], nested: {x: 1}}}
     const current = {spec: {size: 1, tags: ['a', 'b'], nested: {x: 1, y: 2}, extra: 'live'}, status: {ok: true}}
-    expect(marshalJSON(createThreeWayJSONMergePatch(original, modified, current))).toBe('{"spec":{"nested":{"y":null},"size":2,"tags":["b"]}}')
+    expect(compactJSON(createThreeWayJSONMergePatch(original, modified, current))).toBe('{"spec":{"nested":{"y":null},"size":2,"tags":["b"]}}')
   })
 
   it('resets fields changed live to the manifest and leaves the rest', () => {
-    expect(marshalJSON(createThreeWayJSONMergePatch({spec: {a: 1}}, {spec: {a: 1}}, {spec: {a: 5, b: 6}}))).toBe('{"spec":{"a":1}}')
+    expect(compactJSON(createThreeWayJSONMergePatch({spec: {a: 1}}, {spec: {a: 1}}, {spec: {a: 5, b: 6}}))).toBe('{"spec":{"a":1}}')
   })
 
   it('keeps an explicitly empty map the manifest adds', () => {
-    expect(marshalJSON(createThreeWayJSONMergePatch({}, {spec: {opts: {}}}, {spec: {}}))).toBe('{"spec":{"opts":{}}}')
+    expect(compactJSON(createThreeWayJSONMergePatch({}, {spec: {opts: {}}}, {spec: {}}))).toBe('{"spec":{"opts":{}}}')
   })
 
   it('is empty when nothing changes', () => {
-    expect(marshalJSON(createThreeWayJSONMergePatch({a: 1}, {a: 1}, {a: 1, b: 2}))).toBe('{}')
+    expect(compactJSON(createThreeWayJSONMergePatch({a: 1}, {a: 1}, {a: 1, b: 2}))).toBe('{}')
   })
 
   it('rejects a patch that changes a guarded key', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {PatchConflictError} from '../../src/lib/patch/errors.js'
-import {marshalJSON} from '../../src/lib/patch/go-values.js'
+import {compactJSON} from '../../src/lib/printers/json.js'
 import {patchMetaFor, type PatchSchema} from '../../src/lib/patch/patch-meta.js'
 import {applyStrategicMergePatch, createThreeWayMergePatch, createTwoWayMergePatch} from '../../src/lib/patch/strategic-merge.js'
 
@@ -163,7 +163,7 @@ const twoWay: TwoWayCase[] = [
 describe('createTwoWayMergePatch', () => {
   for (const t of twoWay) {
     it(t.name, () => {
-      expect(marshalJSON(createTwoWayMergePatch(t.original, t.modified, t.schema()))).toBe(t.patch)
+      expect(compactJSON(createTwoWayMergePatch(t.original, t.modified, t.schema()))).toBe(t.patch)
     })
   }
 
@@ -260,7 +260,7 @@ const threeWay: ThreeWayCase[] = [
 describe('createThreeWayMergePatch', () => {
   for (const t of threeWay) {
     it(t.name, () => {
-      expect(marshalJSON(createThreeWayMergePatch(t.original, t.modified, t.current, t.schema(), true))).toBe(t.patch)
+      expect(compactJSON(createThreeWayMergePatch(t.original, t.modified, t.current, t.schema(), true))).toBe(t.patch)
     })
   }
 
@@ -271,7 +271,7 @@ describe('createThreeWayMergePatch', () => {
   })
 
   it('with overwrite false, changes to other fields are no conflict', () => {
-    expect(marshalJSON(createThreeWayMergePatch({data: {a: '1'}}, {data: {a: '2'}}, {data: {a: '1', z: 'live'}}, configMap(), false))).toBe('{"data":{"a":"2"}}')
+    expect(compactJSON(createThreeWayMergePatch({data: {a: '1'}}, {data: {a: '2'}}, {data: {a: '1', z: 'live'}}, configMap(), false))).toBe('{"data":{"a":"2"}}')
   })
 
   it('with overwrite false, deleting an element someone changed is a conflict', () => {

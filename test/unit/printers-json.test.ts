@@ -1,7 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {compareCodePoints, formatJSON, goJSONNumber, type JSONFormatOptions} from '../../src/lib/printers/json.js'
+import {compactJSON, compareCodePoints, formatJSON, goJSONNumber, type JSONFormatOptions} from '../../src/lib/printers/json.js'
 
 const fixtures = join(import.meta.dirname, '../fixtures/printers')
 // expected/NAME.{json,yaml} (or .err when kubectl failed); hand-made inputs are in input/, and for
@@ -99,5 +99,17 @@ describe('goJSONNumber', () => {
 describe('compareCodePoints', () => {
   it('orders by code point (UTF-8 bytes), not UTF-16 units', () => {
     expect(['\uffff', '😀', 'b', 'B', 'a'].sort(compareCodePoints)).toEqual(['B', 'a', 'b', '\uffff', '😀'])
+  })
+})
+
+describe('compactJSON', () => {
+  it("is Go's json.Marshal: compact, HTML-escaped, int64 bigints exact, keys sorted by bytes", () => {
+    expect(compactJSON({b: [1, 2n ** 62n, 'x<y&z'], a: {'\u00e9': true, z: null, u: undefined}, '': 1.5})).toBe(
+      '{"":1.5,"a":{"z":null,"\u00e9":true},"b":[1,4611686018427387904,"x\\u003cy\\u0026z"]}',
+    )
+  })
+
+  it("keeps a Go struct's field order when asked", () => {
+    expect(compactJSON({kind: 'Secret', type: 'Opaque', name: 'n', data: {}}, false)).toBe('{"kind":"Secret","type":"Opaque","name":"n","data":{}}')
   })
 })

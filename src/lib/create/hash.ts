@@ -1,7 +1,7 @@
 // --append-hash: kustomize's content hash that kubectl appends to config map and secret names, so a
 // changed config gets a new name (and rolls the pods that use it).
 import {createHash} from 'node:crypto'
-import {compactJSON} from './last-applied.js'
+import {compactJSON} from '../printers/json.js'
 
 /** hash.ConfigMapHash: over kind, name, data (and binaryData when there is any), as sorted JSON. */
 export function configMapHash(cm: {name: string; data: Record<string, string>; binaryData: Record<string, Buffer>}): string {

@@ -1,6 +1,6 @@
 // kubectl's --save-config: the object as sent, minus this annotation, stored in
 // kubectl.kubernetes.io/last-applied-configuration so a later `apply` can compute its patch.
-import {compareCodePoints, formatJSON} from '../printers/json.js'
+import {compactJSON, compareCodePoints} from '../printers/json.js'
 import type {KubeObject, ObjectMeta} from '../resources/objects.js'
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -35,13 +35,6 @@ function setAnnotations(object: KubeObject, annotations: Record<string, string> 
   }
   place()
   return {...object, metadata}
-}
-
-/** Go's json.Marshal text of `value`: formatJSON's escaping, without the indentation. */
-export function compactJSON(value: unknown, sortKeys: boolean): string {
-  return formatJSON(value, {sortKeys})
-    .slice(0, -1)
-    .replace(/("(?:[^"\\]|\\.)*")|[ \n]+/g, (_m, str: string | undefined) => str ?? '')
 }
 
 /** A Go map's order: keys by their bytes. */

@@ -8,7 +8,8 @@ import type {KubeObject} from '../resources/objects.js'
 import {parseLiteralSource, readEnvFileSources, readFileSources} from './data-sources.js'
 import {configMapKeyErrors} from '../resources/validation.js'
 import {base64Values, secretHash} from './hash.js'
-import {compactJSON, sortedByKey} from './last-applied.js'
+import {compactJSON} from '../printers/json.js'
+import {sortedByKey} from './last-applied.js'
 import {generatedMeta} from './object-meta.js'
 
 export interface GenericSecretOptions {

@@ -13,6 +13,7 @@ import {CliError, StatusError, usageError} from '../errors.js'
 import type {ObjectInfo} from '../resources/latest.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
+import {compactJSON} from '../printers/json.js'
 
 export interface EditOptions {
   args: string[]
@@ -292,7 +293,7 @@ async function patchEach(ctx: Ctx, opts: EditOptions, fieldValidation: string, i
       patch = jsonMerge.createMergePatch(before, object)
     }
     if (!preconditions.every((ok) => ok(patch))) throw usageError('At least one of apiVersion, kind and name was changed')
-    const body = goValues.marshalJSON(goValues.toPlainJSON(patch))
+    const body = compactJSON(goValues.toPlainJSON(patch))
     if (opts.outputPatch) ctx.io.out.write(`Patch: ${body}\n`)
     const client = await ctx.client()
     try {

@@ -7,6 +7,7 @@ import {CliError, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import {labelValueErrors} from '../resources/validation.js'
+import {compactJSON} from '../printers/json.js'
 import type {TargetArgs} from './delete-targets.js'
 
 export type MetadataField = 'labels' | 'annotations'
@@ -108,21 +109,10 @@ export function changeMetadata(object: KubeObject, field: MetadataField, set: Ma
   return {...object, metadata: {...object.metadata, [field]: next}}
 }
 
-/** Go's json.Marshal of an unstructured object (keys sorted), for comparing before and after. */
-function marshalSorted(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(marshalSorted).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${marshalSorted(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
 /** kubectl label's updateDataChangeMsg. */
 export function labelChangeMessage(before: KubeObject, after: KubeObject, overwrite: boolean): string {
-  const oldData = marshalSorted(before)
-  const newData = marshalSorted(after)
+  const oldData = compactJSON(before)
+  const newData = compactJSON(after)
   if (oldData === newData) return 'not labeled'
   return !overwrite && Buffer.byteLength(newData) < Buffer.byteLength(oldData) ? 'unlabeled' : 'labeled'
 }

@@ -7,7 +7,8 @@
 //   3. anything else (custom resources): JSON merge patch.
 // A patch of "{}" means unchanged.
 import {PatchError} from './errors.js'
-import {marshalJSON, toPlainJSON, type JSONMap} from './go-values.js'
+import {compactJSON} from '../printers/json.js'
+import {toPlainJSON, type JSONMap} from './go-values.js'
 import {applyMergePatch, createThreeWayJSONMergePatch, requireKeyUnchanged, requireMetadataKeyUnchanged} from './json-merge.js'
 import {bundledPatchMeta, patchMetaFor, PatchSchema} from './patch-meta.js'
 import type {PatchMetaDocument} from './openapi-compact.js'
@@ -86,7 +87,7 @@ export function computeApplyPatch(input: ApplyPatchInput): ApplyPatch {
 }
 
 function result(patch: JSONMap, patchType: ApplyPatchType, warnings: string[]): ApplyPatch {
-  const body = marshalJSON(patch)
+  const body = compactJSON(patch)
   return {patch, body, patchType, unchanged: body === '{}', warnings}
 }
 
@@ -123,7 +124,7 @@ export function modifiedConfiguration(object: Record<string, unknown>): {annotat
   if (isRecord(existing) && Object.values(existing).every((v) => typeof v === 'string')) Object.assign(annotations, existing)
   delete annotations[LAST_APPLIED_ANNOTATION]
   metadata.annotations = annotations
-  const annotation = `${marshalJSON(copy)}\n`
+  const annotation = `${compactJSON(copy)}\n`
   annotations[LAST_APPLIED_ANNOTATION] = annotation
   return {annotation, modified: copy}
 }
@@ -147,7 +148,7 @@ export function lastAppliedConfiguration(object: unknown): unknown {
 
 /** runtime.Encode of an unstructured object: what kubectl shows as "original", "modified" and "current". */
 export function encodeObject(object: unknown): string {
-  return `${marshalJSON(object)}\n`
+  return `${compactJSON(object)}\n`
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

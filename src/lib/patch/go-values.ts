@@ -3,7 +3,7 @@
 // reflect.TypeOf comparisons, reflect.DeepEqual, interface ==, fmt's %v, sort.SliceStable and
 // json.Marshal. The patch engine is a port of Go code whose output depends on each of them.
 import {goFloatG} from '../printers/yaml.js'
-import {compareCodePoints, formatJSON, goJSONNumber} from '../printers/json.js'
+import {compareCodePoints} from '../printers/json.js'
 import {goSortSlice} from '../go/sort.js'
 
 export type JSONValue = null | boolean | number | string | JSONValue[] | JSONMap
@@ -233,54 +233,4 @@ export function goSortStable<T>(items: T[], less: (a: T, b: T) => boolean): T[] 
     blockSize *= 2
   }
   return items
-}
-
-/**
- * json.Marshal: compact, map keys sorted by their bytes, HTML characters escaped. Numbers may be
- * bigints (kubectl encodes the last-applied configuration from int64 values before any float64
- * round trip).
- */
-export function marshalJSON(value: unknown): string {
-  const out: string[] = []
-  writeCompact(out, value)
-  return out.join('')
-}
-
-function writeCompact(out: string[], value: unknown): void {
-  if (value === null || value === undefined) {
-    out.push('null')
-  } else if (typeof value === 'string') {
-    out.push(quoteJSON(value))
-  } else if (typeof value === 'number' || typeof value === 'bigint') {
-    out.push(goJSONNumber(value))
-  } else if (typeof value === 'boolean') {
-    out.push(value ? 'true' : 'false')
-  } else if (Array.isArray(value)) {
-    out.push('[')
-    value.forEach((v, i) => {
-      if (i > 0) out.push(',')
-      writeCompact(out, v)
-    })
-    out.push(']')
-  } else if (typeof value === 'object') {
-    const record = value as Record<string, unknown>
-    const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort(compareCodePoints)
-    out.push('{')
-    keys.forEach((k, i) => {
-      if (i > 0) out.push(',')
-      out.push(quoteJSON(k), ':')
-      writeCompact(out, record[k])
-    })
-    out.push('}')
-  } else {
-    out.push('null')
-  }
-}
-
-// The printers' string quoting is Go's encoder with HTML escaping on; formatJSON of a lone string
-// is that quoted string plus a newline.
-function quoteJSON(s: string): string {
-  return formatJSON(s).slice(0, -1)
 }

@@ -21,6 +21,43 @@ export function formatJSON(value: unknown, options: JSONFormatOptions = {}): str
   return out.join('')
 }
 
+/**
+ * Go's json.Marshal text of `value`: compact and HTML-escaped, keys sorted by their bytes as a Go
+ * map's are, or in their own order for what kubectl encodes from a Go struct (`sortKeys` false).
+ */
+export function compactJSON(value: unknown, sortKeys = true): string {
+  const out: string[] = []
+  writeCompact(out, value, sortKeys)
+  return out.join('')
+}
+
+function writeCompact(out: string[], value: unknown, sortKeys: boolean): void {
+  const scalar = scalarText(value)
+  if (scalar !== undefined) {
+    out.push(scalar)
+  } else if (Array.isArray(value)) {
+    out.push('[')
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',')
+      writeCompact(out, value[i], sortKeys)
+    }
+    out.push(']')
+  } else if (typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined)
+    if (sortKeys) keys.sort(compareCodePoints)
+    out.push('{')
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) out.push(',')
+      out.push(quoteString(keys[i]), ':')
+      writeCompact(out, record[keys[i]], sortKeys)
+    }
+    out.push('}')
+  } else {
+    out.push('null')
+  }
+}
+
 /** Go's json.Marshal text for a number decoded by apimachinery (int64 when integral, else float64). */
 export function goJSONNumber(n: number | bigint): string {
   if (typeof n === 'bigint') {
@@ -52,15 +89,19 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length
 }
 
+/** The text of a JSON scalar; undefined for arrays and objects. */
+function scalarText(value: unknown): string | undefined {
+  if (value === null || value === undefined) return 'null'
+  if (typeof value === 'string') return quoteString(value)
+  if (typeof value === 'number' || typeof value === 'bigint') return goJSONNumber(value)
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  return undefined
+}
+
 function writeValue(out: string[], value: unknown, indent: string, step: string, sortKeys: boolean): void {
-  if (value === null || value === undefined) {
-    out.push('null')
-  } else if (typeof value === 'string') {
-    out.push(quoteString(value))
-  } else if (typeof value === 'number' || typeof value === 'bigint') {
-    out.push(goJSONNumber(value))
-  } else if (typeof value === 'boolean') {
-    out.push(value ? 'true' : 'false')
+  const scalar = scalarText(value)
+  if (scalar !== undefined) {
+    out.push(scalar)
   } else if (Array.isArray(value)) {
     if (value.length === 0) {
       out.push('[]')
