@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {cascadeFlag, deleteTimeoutFlag, gracePeriodFlag} from '../lib/flag-defs.js'
+import {commandUsageError} from '../lib/errors.js'
 import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
 export default class Apply extends KubeCommand {
@@ -26,6 +27,8 @@ export default class Apply extends KubeCommand {
     '<%= config.bin %> apply --server-side -f app.yaml --field-manager=ci',
     '<%= config.bin %> apply --prune -f manifest.yaml -l app=nginx',
   ]
+  // Arguments are refused in kubectl's words rather than taken for a subcommand.
+  static strict = false
   static flags = {
     filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'The files that contain the configurations to apply.'}),
     recursive: Flags.boolean({
@@ -70,7 +73,8 @@ export default class Apply extends KubeCommand {
   }
 
   async run(): Promise<void> {
-    const {flags} = await this.parse(Apply)
+    const {argv, flags} = await this.parse(Apply)
+    if (argv.length > 0) throw commandUsageError('apply', `Unexpected args: [${argv.join(' ')}]`)
     const {parseDryRun, writeDryRunWarning} = await import('../lib/dry-run.js')
     const [{runApply}, {parseValidationMode}] = await Promise.all([import('../lib/ops/apply.js'), import('../lib/validate/mode.js')])
     const ctx = this.ctx(flags)

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {fieldManagerFlag, filenameFlag, recursiveFlag, selectorFlag} from '../lib/flag-defs.js'
-import {CliError} from '../lib/errors.js'
-import {KubeCommand} from '../lib/kube-command.js'
+import {commandUsageError} from '../lib/errors.js'
+import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
 export default class Diff extends KubeCommand {
   static summary = 'Diff the live version against a would-be applied version'
@@ -22,7 +22,8 @@ export default class Diff extends KubeCommand {
   static flags = {
     'field-manager': fieldManagerFlag('kubectl-client-side-apply'),
     filename: filenameFlag('contains the configuration to diff'),
-    concurrency: Flags.integer({
+    concurrency: intFlag({
+      bits: 64,
       default: 1,
       description: 'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.',
     }),
@@ -37,7 +38,7 @@ export default class Diff extends KubeCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Diff)
-    if (argv.length > 0) throw new CliError(`error: Unexpected args: [${(argv as string[]).join(' ')}]\nSee 'ktl diff -h' for help and examples`, 2)
+    if (argv.length > 0) throw commandUsageError('diff', `Unexpected args: [${(argv as string[]).join(' ')}]`, 2)
     const {runDiff} = await import('../lib/ops/diff.js')
     const explicitManager = this.argv.some((a) => a === '--field-manager' || a.startsWith('--field-manager='))
     process.exitCode = await runDiff(this.ctx(flags), {
@@ -52,6 +53,11 @@ export default class Diff extends KubeCommand {
       prune: flags.prune,
       pruneAllowlist: flags['prune-allowlist'] ?? [],
     })
+  }
+
+  // kubectl diff words flag mistakes as its other usage errors.
+  protected override flagErrorText(flagMessage: string): string {
+    return commandUsageError('diff', flagMessage).message
   }
 
   // kubectl diff keeps 1 for "differences found": every failure, flag errors included, exits 2.

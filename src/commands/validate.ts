@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {commandUsageError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
 
 export default class Validate extends KubeCommand {
@@ -21,6 +22,8 @@ export default class Validate extends KubeCommand {
     '<%= config.bin %> validate -f ./manifests --schema-location ./crds',
     '<%= config.bin %> validate -f app.yaml -o json',
   ]
+  // Arguments are refused in kubectl's words (as apply's) rather than taken for a subcommand.
+  static strict = false
   static flags = {
     filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files to validate ("-" for stdin)'}),
     recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively.'}),
@@ -34,7 +37,8 @@ export default class Validate extends KubeCommand {
   }
 
   async run(): Promise<void> {
-    const {flags} = await this.parse(Validate)
+    const {argv, flags} = await this.parse(Validate)
+    if (argv.length > 0) throw commandUsageError('validate', `Unexpected args: [${argv.join(' ')}]`)
     const {runValidate} = await import('../lib/ops/validate.js')
     await runValidate(this.ctx(flags), {
       filenames: flags.filename ?? [],

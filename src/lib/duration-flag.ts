@@ -1,6 +1,6 @@
 // pflag's duration flags parse with Go's time.ParseDuration: "1h30m", "1.5s", "500ms", a bare 0, and
 // Go's error texts for anything else.
-import {CliError} from './errors.js'
+import {invalidFlagArgument} from './errors.js'
 import {goQuote} from './go/quote.js'
 
 const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000}
@@ -10,7 +10,7 @@ const MAX_DURATION_MS = 9_223_372_036_854.775
 export function parseDurationFlag(flag: string, text: string, commandPath: string): number {
   const reason = goDurationProblem(text)
   if (reason === undefined) return goDurationMs(text)
-  throw new CliError(`error: invalid argument ${goQuote(text)} for "--${flag}" flag: ${reason}\nSee 'ktl ${commandPath} --help' for usage.`)
+  throw invalidFlagArgument(text, `--${flag}`, reason, commandPath)
 }
 
 function goDurationProblem(orig: string): string | undefined {

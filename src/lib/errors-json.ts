@@ -1,6 +1,6 @@
 // --output-errors=json (a ktl addition): each failure as one JSON object per line on stderr, for
 // scripts, in a Status's own terms (reason, code, message) plus the object it was about when known.
-import {AggregateCliError, CliError, ConnectionError, type Status, StatusError, ResponseBodyError} from './errors.js'
+import {AggregateCliError, CliError, ConnectionError, FlagValueError, type Status, StatusError, ResponseBodyError} from './errors.js'
 import {ManifestError} from './manifests/reader.js'
 import {DecodeError} from './resources/manifest-infos.js'
 
@@ -55,6 +55,7 @@ export function failureRecords(err: Error, text: string, bug = false): FailureRe
   if (err instanceof ResponseBodyError) return [{reason: 'UnexpectedServerResponse', code: 0, message: plain(err.message)}]
   // A manifest ktl could not read or decode: what the server would call Invalid.
   if (err instanceof ManifestError || err instanceof DecodeError) return [{reason: 'Invalid', code: CLIENT_REASONS.Invalid, message: plain(err.message)}]
+  if (err instanceof FlagValueError) return [{reason: 'BadRequest', code: CLIENT_REASONS.BadRequest, message: err.flagMessage}]
   const reason = bug ? 'InternalError' : 'BadRequest'
   return [{reason, code: CLIENT_REASONS[reason], message: plain(err instanceof CliError ? err.message : text)}]
 }
@@ -85,10 +86,10 @@ function namespaceOf(url: string): string | undefined {
   return m ? decodeURIComponent(m[1]) : undefined
 }
 
-// kubectl's text without its "error: " and the usage hint that follows a flag mistake.
+// kubectl's text without its "error: " and the usage hint that follows a mistake.
 function plain(text: string): string {
   return text
     .replace(/^error: /, '')
-    .replace(/\nSee '[^']*' for usage\.$/, '')
+    .replace(/\nSee '[^']*' for (usage\.|help and examples)$/, '')
     .trimEnd()
 }

@@ -13,21 +13,37 @@ export class CliError extends Error {
 }
 
 /**
- * A flag value pflag would refuse. oclif rewrites the message of whatever a flag's parser throws
- * ("Parsing --flag ..."), so pflag's text is kept apart in `text`.
+ * A flag pflag could not parse: `flagMessage` is pflag's own words, which kubectl prints as
+ * "error: MESSAGE" and a pointer to `--help` (`text`, unless the command words flag errors its own
+ * way). oclif rewrites the message of whatever a flag's parser throws ("Parsing --flag ..."), so the
+ * words travel here apart from it.
  */
 export class FlagValueError extends CliError {
   readonly text: string
-  constructor(text: string) {
+  constructor(
+    readonly flagMessage: string,
+    commandPath: string,
+  ) {
+    const text = `error: ${flagMessage}\nSee 'ktl ${commandPath} --help' for usage.`
     super(text)
     this.name = 'FlagValueError'
     this.text = text
   }
 }
 
+/** pflag's refusal of a flag's value; `flag` as pflag names it: `--timeout`, `-r, --replicas`. */
+export function invalidFlagArgument(value: string, flag: string, reason: string, commandPath: string): FlagValueError {
+  return new FlagValueError(`invalid argument ${goQuote(value)} for "${flag}" flag: ${reason}`, commandPath)
+}
+
 /** kubectl's `error: ...` form. */
 export function usageError(message: string): CliError {
   return new CliError(`error: ${message}`)
+}
+
+/** kubectl's cmdutil.UsageErrorf: the mistake, then a pointer to the command's examples. */
+export function commandUsageError(commandPath: string, message: string, exitCode = 1): CliError {
+  return new CliError(`error: ${message}\nSee 'ktl ${commandPath} -h' for help and examples`, exitCode)
 }
 
 /**

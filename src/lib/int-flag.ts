@@ -1,13 +1,12 @@
 // pflag's integer flags parse with strconv.ParseInt(value, 0, bits): 0x, 0o, 0b and leading-0
 // octal prefixes, underscores between digits, and Go's error texts. klog's -v reads base 10 only.
-import {FlagValueError} from './errors.js'
+import {invalidFlagArgument} from './errors.js'
 import {goQuote} from './go/quote.js'
 
 /** `shorthand` is the flag's one-letter form, which pflag names too (`-r, --replicas`). */
 export function parseIntFlag(value: string, bits: 32 | 64, flag: string, commandPath: string, shorthand?: string, goBase: 0 | 10 = 0): number {
   const name = shorthand ? `-${shorthand}, --${flag}` : `--${flag}`
-  const fail = (why: string) =>
-    new FlagValueError(`error: invalid argument ${goQuote(value)} for "${name}" flag: strconv.ParseInt: parsing ${goQuote(value)}: ${why}\nSee 'ktl ${commandPath} --help' for usage.`)
+  const fail = (why: string) => invalidFlagArgument(value, name, `strconv.ParseInt: parsing ${goQuote(value)}: ${why}`, commandPath)
   let s = value
   let negative = false
   if (s.startsWith('+') || s.startsWith('-')) {

@@ -2,7 +2,7 @@
 // failures become a line on stderr and an exit code.
 import {Command, Flags, type Interfaces} from '@oclif/core'
 import {createCtx, type Ctx} from './context.js'
-import {CliError, FlagValueError} from './errors.js'
+import {CliError, FlagValueError, invalidFlagArgument} from './errors.js'
 import {goQuote} from './go/quote.js'
 import {parseGoBool} from './go/strconv.js'
 import {parseIntFlag} from './int-flag.js'
@@ -106,9 +106,7 @@ export function normalizeBooleanFlags(argv: string[], booleans: Map<string, bool
       if (bool === true) result.push(`--${name}`)
       else if (bool === undefined) {
         const flag = shorthands.has(name) ? `-${shorthands.get(name)}, --${name}` : `--${name}`
-        throw new CliError(
-          `error: invalid argument ${goQuote(value)} for "${flag}" flag: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax\n${usageHint(commandId)}`,
-        )
+        throw invalidFlagArgument(value, flag, `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`, commandPath(commandId))
       } else if (booleans.get(name)) result.push(`--no-${name}`)
       continue
     }
@@ -117,8 +115,8 @@ export function normalizeBooleanFlags(argv: string[], booleans: Map<string, bool
   return result
 }
 
-function usageHint(commandId: string): string {
-  return `See 'ktl ${commandId.replaceAll(':', ' ')} --help' for usage.`
+function commandPath(commandId: string): string {
+  return commandId.replaceAll(':', ' ')
 }
 
 /** pflag's words for a flag it does not know: the name without its value, a shorthand by its letter. */
@@ -127,14 +125,29 @@ function unknownFlag(arg: string | undefined): string {
   return `unknown shorthand flag: '${arg[1]}' in ${arg}`
 }
 
-/** kubectl's texts for flag and argument mistakes (oclif's parse errors carry its own wording). */
+/** pflag's words for a flag given last without its value: by the name it was typed with. */
+function missingValue(name: string, argv: readonly string[], shorthand: string | undefined): string {
+  const typedShort = shorthand !== undefined && argv.lastIndexOf(`-${shorthand}`) > argv.lastIndexOf(`--${name}`)
+  return typedShort ? `flag needs an argument: '${shorthand}' in -${shorthand}` : `flag needs an argument: --${name}`
+}
+
+/**
+ * The flag mistakes oclif's parser reports, as pflag words them (the base command adds kubectl's
+ * framing); undefined for other parse errors.
+ */
+export function flagParseError(err: Error & {flags?: string[]}, commandId: string, argv: readonly string[], shorthands: ReadonlyMap<string, string>): FlagValueError | undefined {
+  if (err.constructor.name === 'NonExistentFlagsError') return new FlagValueError(unknownFlag(err.flags?.[0]), commandPath(commandId))
+  const expects = /^Flag --(\S+) expects a value$/.exec(err.message)
+  if (expects) return new FlagValueError(missingValue(expects[1], argv, shorthands.get(expects[1])), commandPath(commandId))
+  return undefined
+}
+
+/** kubectl's texts for argument mistakes and oclif's other parse errors (which carry oclif's wording). */
 export function parseErrorMessage(err: Error & {flags?: string[]; args?: unknown[]}, commandId: string): string | undefined {
-  const usage = usageHint(commandId)
+  const usage = `See 'ktl ${commandPath(commandId)} --help' for usage.`
   switch (err.constructor.name) {
-    case 'NonExistentFlagsError':
-      return `error: ${unknownFlag(err.flags?.[0])}\n${usage}`
     case 'UnexpectedArgsError':
-      return `error: unexpected arguments: ${(err.args ?? []).join(' ')}\n${usage}`
+      return `error: unexpected arguments: [${(err.args ?? []).join(' ')}]\nSee 'ktl ${commandPath(commandId)} -h' for help and examples`
     case 'CLIParseError':
     case 'FlagInvalidOptionError':
     case 'RequiredArgsError':
@@ -173,13 +186,24 @@ export abstract class KubeCommand extends Command {
     const ctor = this.constructor as typeof Command
     this.argv = bareOptionalValues(this.argv, ctor.flags ?? {})
     const booleans = new Map<string, boolean>()
-    const shorthands = new Map<string, string>()
     for (const [name, flag] of Object.entries({...ctor.baseFlags, ...ctor.flags})) {
       if (flag.type === 'boolean') booleans.set(name, Boolean(flag.allowNo))
-      if (flag.char) shorthands.set(name, flag.char)
     }
-    this.argv = normalizeBooleanFlags(this.argv, booleans, this.id ?? '', shorthands)
+    this.argv = normalizeBooleanFlags(this.argv, booleans, this.id ?? '', this.shorthands())
     await super.init()
+  }
+
+  /** Each flag's one-letter form, by the flag's name. */
+  private shorthands(): Map<string, string> {
+    const ctor = this.constructor as typeof Command
+    const shorthands = new Map<string, string>()
+    for (const [name, flag] of Object.entries({...ctor.baseFlags, ...ctor.flags})) if (flag.char) shorthands.set(name, flag.char)
+    return shorthands
+  }
+
+  /** kubectl's report of a flag it could not parse; a command whose kubectl twin words these its own way overrides it. */
+  protected flagErrorText(flagMessage: string): string {
+    return `error: ${flagMessage}\nSee 'ktl ${commandPath(this.id ?? '')} --help' for usage.`
   }
 
   /** The context for lib operations, built from the global flags. */
@@ -192,8 +216,9 @@ export abstract class KubeCommand extends Command {
     const argv = this.argv
     let message: string | undefined
     let exitCode = 1
-    if (err instanceof FlagValueError) {
-      message = err.text
+    const flagError = err instanceof FlagValueError ? err : flagParseError(err, this.id ?? '', argv, this.shorthands())
+    if (flagError) {
+      message = this.flagErrorText(flagError.flagMessage)
     } else if (err instanceof CliError) {
       message = err.message
       exitCode = err.exitCode

@@ -90,3 +90,31 @@ describe('failures print one line and exit 1', () => {
     expect(ours.code).toBe(1)
   })
 })
+
+// kubectl reports what pflag could not parse with a pointer to --help, its own usage errors with a
+// pointer to -h; diff words flag mistakes as its usage errors and exits 2. Each case runs both CLIs
+// (no kubeconfig: the mistake is found first) and compares stderr, the binary's name swapped, and the code.
+describe('flag and argument mistakes, byte for byte as kubectl', () => {
+  const cases: Array<[string, string[]]> = [
+    ['an unknown flag', ['get', 'pods', '--bogus=1']],
+    ['an unknown shorthand', ['get', 'pods', '-Z']],
+    ['a long flag without its value', ['get', 'pods', '--sort-by']],
+    ['a shorthand without its value', ['get', 'pods', '-l']],
+    ['an integer flag given a word', ['get', 'pods', '--chunk-size=abc']],
+    ['a boolean flag given a word', ['label', 'cm', 'x', 'a=b', '--overwrite=maybe']],
+    ['a duration flag given a word', ['delete', 'cm', 'x', '--timeout=soon']],
+    ['a shorthand integer flag given a word', ['create', 'deployment', 'x', '--image=a', '-r', 'many']],
+    ['diff: a bad integer', ['diff', '-f', '-', '--concurrency=abc']],
+    ['diff: an unknown flag', ['diff', '-f', '-', '--bogus']],
+    ['diff: -f without its value', ['diff', '-f']],
+    ['apply: an argument after -f', ['apply', '-f', '-', 'extra']],
+    ['apply: an argument before -f', ['apply', 'extra', '-f', '-']],
+    ['config view: an argument', ['config', 'view', 'extra']],
+    ['version: an argument', ['version', 'extra']],
+  ]
+  it.each(cases)('%s', async (_label, args) => {
+    const [ours, theirs] = await Promise.all([ktl(args, {stdin: '', noKubeconfig: true}), kubectl(args, {stdin: '', noKubeconfig: true})])
+    expect({stderr: ours.stderr, code: ours.code}).toEqual({stderr: theirs.stderr.replaceAll("'kubectl ", "'ktl "), code: theirs.code})
+    expect(ours.stderr).not.toBe('')
+  })
+})

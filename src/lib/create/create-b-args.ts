@@ -1,7 +1,6 @@
 // pflag readings that create-A's string-slice.ts and ../int-flag.ts do not cover: cliflag's
 // MapStringString (`--aggregation-rule=k=v,k2=v2`).
-import {CliError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
+import {invalidFlagArgument} from '../errors.js'
 
 /** cliflag.MapStringString: comma-separated k=v pairs, trimmed, later keys winning; `flag` names the flag in errors. */
 export function mapStringString(values: readonly string[] | undefined, flag: string, commandPath: string): Map<string, string> {
@@ -11,9 +10,7 @@ export function mapStringString(values: readonly string[] | undefined, flag: str
       if (pair.length === 0) continue
       const eq = pair.indexOf('=')
       if (eq < 0) {
-        throw new CliError(
-          `error: invalid argument ${goQuote(value)} for "--${flag}" flag: malformed pair, expect string=string\nSee 'ktl ${commandPath} --help' for usage.`,
-        )
+        throw invalidFlagArgument(value, `--${flag}`, 'malformed pair, expect string=string', commandPath)
       }
       result.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim())
     }

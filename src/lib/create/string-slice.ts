@@ -1,7 +1,6 @@
 // pflag's StringSlice flags (--image, --from-file, --tcp ...) read each value as one CSV record, so
 // `--image=a,b` names two images. StringArray flags (--from-literal) take values whole.
-import {CliError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
+import {invalidFlagArgument} from '../errors.js'
 
 /** Every value split as Go's encoding/csv reads one record; `flag` names the flag in errors. */
 export function splitStringSlice(values: readonly string[] | undefined, flag: string, commandPath: string): string[] {
@@ -11,7 +10,7 @@ export function splitStringSlice(values: readonly string[] | undefined, flag: st
       result.push(...readCSVRecord(value))
     } catch (err) {
       if (!(err instanceof CSVError)) throw err
-      throw new CliError(`error: invalid argument ${goQuote(value)} for "--${flag}" flag: ${err.message}\nSee 'ktl ${commandPath} --help' for usage.`)
+      throw invalidFlagArgument(value, `--${flag}`, err.message, commandPath)
     }
   }
   return result
