@@ -4,12 +4,12 @@
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import type {Ctx} from '../../src/lib/context.js'
 import type {APIResource} from '../../src/lib/discovery/types.js'
 import {memoryIO} from '../../src/lib/io.js'
 import {type DeleteOptions, runDelete} from '../../src/lib/ops/delete.js'
-import {DeletionProgress, progressLines} from '../../src/lib/ops/delete-progress.js'
+import {progressLines} from '../../src/lib/ops/delete-progress.js'
 import {serveDiscovery, testCtx} from '../fixtures/discovery/index.js'
 import {FakeServer, type RecordedRequest} from '../support/fake-server.js'
 
@@ -47,42 +47,6 @@ describe('progress lines', () => {
     expect(lines).toHaveLength(11)
     expect(lines[9]).toBe('  configmap/cm-8: deleting')
     expect(lines[10]).toBe('  ... and 3 more')
-  })
-})
-
-describe('DeletionProgress', () => {
-  beforeEach(() => vi.useFakeTimers())
-  afterEach(() => vi.useRealTimers())
-
-  it('draws after the delay, redraws in place on change, erases at the end', () => {
-    const written: string[] = []
-    const progress = new DeletionProgress({write: (s: string) => written.push(s)}, {delayMs: 500, withNamespace: false})
-    const a = {target: {resource: configmaps, name: 'a'}, object: {metadata: {finalizers: ['x/y']}}}
-    const b = {target: {resource: configmaps, name: 'b'}}
-    progress.update([a, b])
-    vi.advanceTimersByTime(400)
-    expect(written).toEqual([])
-    vi.advanceTimersByTime(200)
-    progress.update([a])
-    vi.advanceTimersByTime(100)
-    vi.advanceTimersByTime(300)
-    progress.stop()
-    vi.advanceTimersByTime(1000)
-    expect(written).toEqual([
-      `\x1b[?7l\x1b[J${HEAD(2)}\n  configmap/a: waiting for finalizers x/y\n  configmap/b: deleting\n\x1b[?7h`,
-      `\x1b[?7l\x1b[3A\x1b[J${HEAD(1)}\n  configmap/a: waiting for finalizers x/y\n\x1b[?7h`,
-      '\x1b[2A\x1b[J',
-    ])
-  })
-
-  it('writes nothing when the wait ends before the delay', () => {
-    const written: string[] = []
-    const progress = new DeletionProgress({write: (s: string) => written.push(s)}, {delayMs: 500, withNamespace: false})
-    progress.update([{target: {resource: configmaps, name: 'a'}}])
-    vi.advanceTimersByTime(100)
-    progress.stop()
-    vi.advanceTimersByTime(1000)
-    expect(written).toEqual([])
   })
 })
 

@@ -10,6 +10,7 @@ import {AggregateCliError, CliError, ConnectionError, isNotFound, StatusError, u
 import {goQuote} from '../go/quote.js'
 import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
+import {PROGRESS_DELAY_MS} from '../terminal-progress.js'
 import {
   effectiveGracePeriod,
   parseCascade,
@@ -41,8 +42,6 @@ export interface DeleteOptions extends TargetArgs {
   progressDelayMs?: number
 }
 
-const DEFAULT_PROGRESS_DELAY_MS = 1000
-
 export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   const prepared = await prepare(ctx, opts)
   const collected = await collectTargets(ctx, prepared.plan, {allNamespaces: opts.allNamespaces, enforceNamespace: prepared.enforceNamespace})
@@ -59,7 +58,7 @@ export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   if (prepared.timeoutMs < 0) ctx.io.err.write(`${klogLine('E', 'until.go:159', 'Timeout for context shall not be negative!')}\n`)
   const timeoutMs = prepared.timeoutMs === 0 ? UNLIMITED_WAIT_MS : prepared.timeoutMs
   const {waitUntilGone} = await import('./delete-wait.js')
-  await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? DEFAULT_PROGRESS_DELAY_MS)
+  await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? PROGRESS_DELAY_MS)
 }
 
 interface Prepared {
