@@ -26,6 +26,7 @@ export class TerminalProgress {
   private shown = false
   /** The command's own output stopped mid-line: a drawing now would join it. */
   private midLine = false
+  private drawQueued = false
   private timers: NodeJS.Timeout[] = []
 
   constructor(
@@ -66,10 +67,20 @@ export class TerminalProgress {
         this.erase()
         const written = stream.write(chunk)
         this.midLine = !chunk.endsWith('\n')
-        this.draw()
+        this.drawSoon()
         return written
       },
     }
+  }
+
+  /** Draws once the caller's synchronous work is over, so that an update made right after its line shows. */
+  private drawSoon(): void {
+    if (this.drawQueued) return
+    this.drawQueued = true
+    queueMicrotask(() => {
+      this.drawQueued = false
+      this.draw()
+    })
   }
 
   private erase(): void {

@@ -2,13 +2,24 @@
 // the screen around the command's own lines and at the end; and nothing at all without a terminal.
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import type {Ctx} from '../../src/lib/context.js'
-import {memoryIO} from '../../src/lib/io.js'
+import {type MemoryIO, memoryIO} from '../../src/lib/io.js'
 import {stepLine, TerminalProgress, withProgress} from '../../src/lib/terminal-progress.js'
 
+// Drawings under a line of output wait for the writer's turn to end.
+const turnEnds = () => Promise.resolve()
 const drawing = (...lines: string[]) => `\x1b[?7l\x1b[J${lines.map((l) => `${l}\n`).join('')}\x1b[?7h`
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
+
+/** Progress showing `working` at once, and `io` guarded by it. */
+function working(io: MemoryIO) {
+  const progress = new TerminalProgress(io.err, 0)
+  const guarded = progress.guard(io)
+  progress.update(['working'])
+  vi.advanceTimersByTime(0)
+  return {progress, guarded}
+}
 
 describe('TerminalProgress', () => {
   it('draws after the delay, redraws in place on change, erases at the end', () => {
@@ -36,45 +47,57 @@ describe('TerminalProgress', () => {
     expect(written).toEqual([])
   })
 
-  it("takes itself off the screen for each line of the command's output and draws again below it", () => {
+  it("takes itself off the screen for each line of the command's output and draws again below it", async () => {
     const io = memoryIO({tty: true})
     const progress = new TerminalProgress(io.err, 1000)
     const guarded = progress.guard(io)
     progress.update([stepLine('Applying', 1, 3, 'configmap/a')])
     guarded.out.write('early line\n')
+    await turnEnds()
     vi.advanceTimersByTime(1000)
-    progress.update([stepLine('Applying', 2, 3, 'configmap/b')])
     guarded.out.write('configmap/a created\n')
+    progress.update([stepLine('Applying', 2, 3, 'configmap/b')])
+    await turnEnds()
     guarded.err.write('a warning\n')
+    guarded.err.write('and another\n')
+    await turnEnds()
     progress.stop()
     expect(io.stdout()).toBe('early line\nconfigmap/a created\n')
-    expect(io.stderr()).toBe(
-      `${drawing('Applying 1/3: configmap/a')}\x1b[1A\x1b[J${drawing('Applying 2/3: configmap/b')}\x1b[1A\x1b[Ja warning\n${drawing('Applying 2/3: configmap/b')}\x1b[1A\x1b[J`,
-    )
+    const b = drawing('Applying 2/3: configmap/b')
+    expect(io.stderr()).toBe(`${drawing('Applying 1/3: configmap/a')}\x1b[1A\x1b[J${b}\x1b[1A\x1b[Ja warning\nand another\n${b}\x1b[1A\x1b[J`)
   })
 
-  it('waits for the end of a line before drawing under it', () => {
+  it('waits for the end of a line before drawing under it', async () => {
     const io = memoryIO({tty: true})
-    const progress = new TerminalProgress(io.err, 0)
-    const guarded = progress.guard(io)
-    progress.update(['working'])
-    vi.advanceTimersByTime(0)
+    const {progress, guarded} = working(io)
     guarded.out.write('half ')
+    await turnEnds()
+    progress.update(['still working'])
     vi.advanceTimersByTime(500)
     guarded.out.write('a line\n')
+    await turnEnds()
     progress.stop()
     expect(io.stdout()).toBe('half a line\n')
-    expect(io.stderr()).toBe(`${drawing('working')}\x1b[1A\x1b[J${drawing('working')}\x1b[1A\x1b[J`)
+    expect(io.stderr()).toBe(`${drawing('working')}\x1b[1A\x1b[J${drawing('still working')}\x1b[1A\x1b[J`)
   })
 
-  it('leaves piped stdout alone: its lines never reach the terminal', () => {
+  it('draws nothing after it stopped', async () => {
+    const io = memoryIO({tty: true})
+    const {progress, guarded} = working(io)
+    guarded.out.write('last line\n')
+    progress.stop()
+    await turnEnds()
+    vi.advanceTimersByTime(500)
+    expect(io.stdout()).toBe('last line\n')
+    expect(io.stderr()).toBe(`${drawing('working')}\x1b[1A\x1b[J`)
+  })
+
+  it('leaves piped stdout alone: its lines never reach the terminal', async () => {
     const io = {...memoryIO({tty: true}), outIsTTY: false}
-    const progress = new TerminalProgress(io.err, 0)
-    const guarded = progress.guard(io)
+    const {progress, guarded} = working(io)
     expect(guarded.out).toBe(io.out)
-    progress.update(['working'])
-    vi.advanceTimersByTime(0)
     guarded.out.write('line\n')
+    await turnEnds()
     progress.update(['still working'])
     vi.advanceTimersByTime(100)
     progress.stop()
@@ -84,7 +107,7 @@ describe('TerminalProgress', () => {
 })
 
 describe('withProgress', () => {
-  const ctxWith = (io: ReturnType<typeof memoryIO>, more: Partial<Ctx> = {}) => ({io, env: {}, verbosity: 0, ...more}) as Ctx
+  const ctxWith = (io: MemoryIO, more: Partial<Ctx> = {}) => ({io, env: {}, verbosity: 0, ...more}) as Ctx
 
   it('gives work a guarded ctx and erases the progress when work fails', async () => {
     const io = memoryIO({tty: true})
@@ -112,7 +135,7 @@ describe('withProgress', () => {
         return 42
       })
       expect(answer).toBe(42)
-      const io = ctx.io as ReturnType<typeof memoryIO>
+      const io = ctx.io as MemoryIO
       expect(io.stdout()).toBe('done\n')
       expect(io.stderr()).toBe('')
     }

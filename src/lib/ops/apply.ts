@@ -154,12 +154,10 @@ async function applyInOrder(
       },
       (r, _, i) => {
         done++
-        if ('error' in r) errors.push(r.error)
-        else results.push(r)
-        // Updated before the line is printed, so that the progress drawn under it is already the next.
         if (i + 1 < targets.length) awaiting(objectName(targets[i + 1]))
         else progress?.update([])
-        if ('error' in r) return
+        if ('error' in r) return void errors.push(r.error)
+        results.push(r)
         if (!format) ctx.io.out.write(`${objectName(r.target)} ${r.applied.operation}${dryRunSuffix(opts.dryRun)}\n`)
         else if (format.kind === 'name') ctx.io.out.write(`${objectName(r.target)}\n`)
       },
