@@ -16,6 +16,9 @@ export default class Apply extends KubeCommand {
     '  - Objects are applied several at a time (--concurrency); lines still print in manifest order.\n' +
     '  - Client-side apply reads the live objects of four or more of one type in one namespace with one LIST (kubectl ' +
     'GETs each), falling back to a GET each when the LIST is refused or the namespace holds many more of that type.\n' +
+    '  - On a terminal, once applying has taken a second, stderr shows the object the next line waits for ' +
+    '(Applying 37/200: deployment.apps/web), erased before each line and at the end; kubectl shows no progress. Piped, ' +
+    'nothing extra is written.\n' +
     '  - --prune skips allowlisted types the server does not serve (kubectl fails on them); with --wait, ktl waits until the ' +
     'pruned objects are gone (kubectl 1.32 takes --wait and does not wait).\n' +
     '  - --dry-run=client -o yaml|json on an existing object prints it as the apply would leave it (the three-way patch ' +

@@ -11,7 +11,8 @@ export default class Delete extends KubeCommand {
     'Objects that support graceful deletion (pods) get their default grace period unless --grace-period or --now (1 second) says ' +
     'otherwise; --force removes them from the API at once, without waiting for their processes to stop. By default the command ' +
     'waits until every deleted object is gone (finalizers included); --wait=false returns after the requests.\n\n' +
-    'Beyond kubectl: while waiting for deleted objects to go with stderr on a terminal, ktl shows which objects remain and the ' +
+    'Beyond kubectl: with stderr on a terminal, a delete that takes over a second shows the object being deleted ' +
+    '(Deleting 37/200: configmap/web), and while waiting for deleted objects to go, which objects remain and the ' +
     'finalizers or grace period each waits on, redrawn in place and erased when done; nothing extra is written when stderr is not a ' +
     'terminal. A delete with --all, or with -A and a selector, lists what it will delete and asks first when stdin and stderr are ' +
     'terminals (--yes skips the question); ' +

@@ -228,3 +228,51 @@ describe('runApply reads the live objects of several of one type with one LIST',
     fake.verify()
   })
 })
+
+describe('runApply on a terminal', () => {
+  const two = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n'
+  const drawing = (line: string) => `\x1b[?7l\x1b[J${line}\n\x1b[?7h`
+  const ERASE = '\x1b[1A\x1b[J'
+
+  // Answers that come well after the progress (drawn at once here) is on screen.
+  function slowNotFound(name: string): void {
+    fake.on('GET', `${CM}/${name}`, {...statusBody(404, 'NotFound', `configmaps "${name}" not found`), delayMs: 200})
+  }
+
+  function run(tty: boolean) {
+    const {ctx} = testCtx(fake.url, home)
+    const io = memoryIO({tty, stdin: two})
+    return {io, applied: runApply({...ctx, io}, {...defaults, progressDelayMs: 0})}
+  }
+
+  for (const [tty, stderr] of [
+    [true, `${drawing('Applying 1/2: configmap/a')}${ERASE}${drawing('Applying 2/2: configmap/b')}${ERASE}`],
+    [false, ''],
+  ] as const) {
+    test(tty ? 'a terminal shows the object the next line waits for, off the screen before every line and at the end' : 'stderr not a terminal: nothing extra', async () => {
+      serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+      slowNotFound('a')
+      slowNotFound('b')
+      const {io, applied} = run(tty)
+      await applied
+      expect(io.stdout()).toBe('configmap/a created (dry run)\nconfigmap/b created (dry run)\n')
+      expect(io.stderr()).toBe(stderr)
+      fake.verify()
+    })
+  }
+
+  test('erases the progress before the failures are reported', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    slowNotFound('a')
+    fake.on('GET', `${CM}/b`, {...statusBody(403, 'Forbidden', 'configmaps "b" is forbidden'), delayMs: 200})
+    const {io, applied} = run(true)
+    await expect(applied).rejects.toHaveProperty(
+      'message',
+      'Error from server (Forbidden): error when retrieving current configuration of:\nResource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\n' +
+        'Name: "b", Namespace: "default"\nfrom server for: "STDIN": configmaps "b" is forbidden',
+    )
+    expect(io.stdout()).toBe('configmap/a created (dry run)\n')
+    expect(io.stderr()).toBe(`${drawing('Applying 1/2: configmap/a')}${ERASE}${drawing('Applying 2/2: configmap/b')}${ERASE}`)
+    fake.verify()
+  })
+})

@@ -28,10 +28,10 @@ afterEach(async () => {
   rmSync(home, {recursive: true, force: true})
 })
 
-/** A test Ctx, with -n when `namespace` is given, reading `stdin` for -f -. */
-function ctxFor(opts: {namespace?: string; stdin?: string} = {}) {
+/** A test Ctx, with -n when `namespace` is given, reading `stdin` for -f -, on a terminal with `tty`. */
+function ctxFor(opts: {namespace?: string; stdin?: string; tty?: boolean} = {}) {
   const {ctx} = testCtx(fake.url, home)
-  const io = memoryIO({stdin: opts.stdin})
+  const io = memoryIO({stdin: opts.stdin, tty: opts.tty})
   const withFlags: Ctx = {
     ...ctx,
     io,
@@ -184,6 +184,22 @@ describe('runCreate (-f)', () => {
     expect(io.stdout()).toBe('configmap/b created\n')
     fake.verify()
   })
+
+  for (const [tty, stderr] of [
+    [true, '\x1b[?7l\x1b[JCreating 1/2: configmap/a\n\x1b[?7h\x1b[1A\x1b[J\x1b[?7l\x1b[JCreating 2/2: configmap/b\n\x1b[?7h\x1b[1A\x1b[J'],
+    [false, ''],
+  ] as const) {
+    test(tty ? 'a terminal shows the object being created, off the screen before every line and at the end' : 'stderr not a terminal: nothing extra', async () => {
+      serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+      // Answers that come well after the progress (drawn at once here) is on screen.
+      fake.on('POST', '/api/v1/namespaces/default/configmaps', (req) => ({...echo()(req), delayMs: 200}), {times: 2})
+      const {ctx, io} = ctxFor({tty, stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n'})
+      await run(ctx, {progressDelayMs: 0})
+      expect(io.stdout()).toBe('configmap/a created\nconfigmap/b created\n')
+      expect(io.stderr()).toBe(stderr)
+      fake.verify()
+    })
+  }
 
   test('one failure alone is kubectl\'s error line', async () => {
     serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})

@@ -4,12 +4,12 @@
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import type {Ctx} from '../../src/lib/context.js'
 import type {APIResource} from '../../src/lib/discovery/types.js'
 import {memoryIO} from '../../src/lib/io.js'
 import {type DeleteOptions, runDelete} from '../../src/lib/ops/delete.js'
-import {DeletionProgress, progressLines} from '../../src/lib/ops/delete-progress.js'
+import {progressLines} from '../../src/lib/ops/delete-progress.js'
 import {serveDiscovery, testCtx} from '../fixtures/discovery/index.js'
 import {FakeServer, type RecordedRequest} from '../support/fake-server.js'
 
@@ -50,42 +50,6 @@ describe('progress lines', () => {
   })
 })
 
-describe('DeletionProgress', () => {
-  beforeEach(() => vi.useFakeTimers())
-  afterEach(() => vi.useRealTimers())
-
-  it('draws after the delay, redraws in place on change, erases at the end', () => {
-    const written: string[] = []
-    const progress = new DeletionProgress({write: (s: string) => written.push(s)}, {delayMs: 500, withNamespace: false})
-    const a = {target: {resource: configmaps, name: 'a'}, object: {metadata: {finalizers: ['x/y']}}}
-    const b = {target: {resource: configmaps, name: 'b'}}
-    progress.update([a, b])
-    vi.advanceTimersByTime(400)
-    expect(written).toEqual([])
-    vi.advanceTimersByTime(200)
-    progress.update([a])
-    vi.advanceTimersByTime(100)
-    vi.advanceTimersByTime(300)
-    progress.stop()
-    vi.advanceTimersByTime(1000)
-    expect(written).toEqual([
-      `\x1b[?7l\x1b[J${HEAD(2)}\n  configmap/a: waiting for finalizers x/y\n  configmap/b: deleting\n\x1b[?7h`,
-      `\x1b[?7l\x1b[3A\x1b[J${HEAD(1)}\n  configmap/a: waiting for finalizers x/y\n\x1b[?7h`,
-      '\x1b[2A\x1b[J',
-    ])
-  })
-
-  it('writes nothing when the wait ends before the delay', () => {
-    const written: string[] = []
-    const progress = new DeletionProgress({write: (s: string) => written.push(s)}, {delayMs: 500, withNamespace: false})
-    progress.update([{target: {resource: configmaps, name: 'a'}}])
-    vi.advanceTimersByTime(100)
-    progress.stop()
-    vi.advanceTimersByTime(1000)
-    expect(written).toEqual([])
-  })
-})
-
 describe('runDelete on a terminal', () => {
   let fake: FakeServer
   let home: string
@@ -102,7 +66,7 @@ describe('runDelete on a terminal', () => {
   const CM = '/api/v1/namespaces/default/configmaps'
   const defaults: DeleteOptions = {
     args: [], filenames: [], recursive: false, all: false, allNamespaces: false, cascade: 'background', gracePeriod: '-1', timeout: '0s', dryRun: 'none',
-    now: false, force: false, wait: false, interactive: false, yes: false, progressDelayMs: 0,
+    now: false, force: false, wait: false, interactive: false, yes: false, progressDelayMs: 60_000,
   }
 
   function setup(tty: boolean, stdin = ''): {ctx: Ctx; io: ReturnType<typeof memoryIO>} {
@@ -114,17 +78,32 @@ describe('runDelete on a terminal', () => {
   const status = (name: string) => ({body: {kind: 'Status', status: 'Success', details: {name, kind: 'configmaps', uid: `uid-${name}`}}})
   const items = (...names: string[]) => ({body: {kind: 'ConfigMapList', metadata: {resourceVersion: '4'}, items: names.map((name) => ({metadata: {name, namespace: 'default'}}))}})
 
-  it('shows what is left while waiting, then erases it', async () => {
-    fake.on('DELETE', `${CM}/a`, status('a'))
+  it('shows the object being deleted, then what is left while waiting, and erases both', async () => {
+    fake.on('DELETE', `${CM}/a`, {...status('a'), delayMs: 200})
     fake.on('GET', CM, {body: {kind: 'ConfigMapList', metadata: {resourceVersion: '4'}, items: [{metadata: {name: 'a', uid: 'uid-a', finalizers: ['x/y']}}]}})
     const gone = `${JSON.stringify({type: 'DELETED', object: {metadata: {name: 'a', uid: 'uid-a', resourceVersion: '6'}}})}\n`
     fake.on('GET', CM, {chunks: ['', gone], chunkDelayMs: 400, after: 'stall'})
     const {ctx, io} = setup(true)
-    await runDelete(ctx, {...defaults, args: ['cm', 'a'], wait: true})
+    await runDelete(ctx, {...defaults, args: ['cm', 'a'], wait: true, progressDelayMs: 0})
     expect(io.stdout()).toBe('configmap "a" deleted\n')
-    expect(io.stderr()).toBe(`\x1b[?7l\x1b[J${HEAD(1)}\n  configmap/a: waiting for finalizers x/y\n\x1b[?7h\x1b[2A\x1b[J`)
+    expect(io.stderr()).toBe(`\x1b[?7l\x1b[JDeleting 1/1: configmap/a\n\x1b[?7h\x1b[1A\x1b[J\x1b[?7l\x1b[J${HEAD(1)}\n  configmap/a: waiting for finalizers x/y\n\x1b[?7h\x1b[2A\x1b[J`)
     fake.verify()
   })
+
+  for (const [tty, stderr] of [
+    [true, '\x1b[?7l\x1b[JDeleting 1/2: configmap/a\n\x1b[?7h\x1b[1A\x1b[J\x1b[?7l\x1b[JDeleting 2/2: configmap/b\n\x1b[?7h\x1b[1A\x1b[J'],
+    [false, ''],
+  ] as const) {
+    it(tty ? 'shows the object being deleted, off the screen before every line and at the end' : 'writes nothing extra when stderr is not a terminal', async () => {
+      fake.on('DELETE', `${CM}/a`, {...status('a'), delayMs: 200})
+      fake.on('DELETE', `${CM}/b`, {...status('b'), delayMs: 200})
+      const {ctx, io} = setup(tty)
+      await runDelete(ctx, {...defaults, args: ['cm', 'a', 'b'], progressDelayMs: 0})
+      expect(io.stdout()).toBe('configmap "a" deleted\nconfigmap "b" deleted\n')
+      expect(io.stderr()).toBe(stderr)
+      fake.verify()
+    })
+  }
 
   it("colours kubectl's Warning on a terminal", async () => {
     fake.on('DELETE', `${CM}/a`, status('a'))

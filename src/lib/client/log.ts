@@ -7,6 +7,9 @@ import {goQuote} from '../go/quote.js'
 
 export type Headers = Record<string, string>
 
+/** -v from which every request is logged on stderr. */
+export const REQUEST_LOG_VERBOSITY = 6
+
 export class RoundTripLog {
   constructor(
     private err: OutStream,
@@ -15,7 +18,7 @@ export class RoundTripLog {
 
   /** A logger, or undefined when -v is below 6 so requests pay nothing for logging. */
   static create(err: OutStream | undefined, verbosity: number): RoundTripLog | undefined {
-    return err && verbosity >= 6 ? new RoundTripLog(err, verbosity) : undefined
+    return err && verbosity >= REQUEST_LOG_VERBOSITY ? new RoundTripLog(err, verbosity) : undefined
   }
 
   request(method: string, url: string, headers: Headers, body: string | Buffer | undefined): void {

@@ -21,8 +21,9 @@ import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix} from '../resources/paths.js'
 import {parseCascade, parseGracePeriodFlag, parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
 import type {WaitTarget} from './delete-wait.js'
-import {parseOutputFormat} from './get-output.js'
+import {type OutputFormat, parseOutputFormat} from './get-output.js'
 import {FIELD_VALIDATION, type ValidationMode} from '../validate/mode.js'
+import {PROGRESS_DELAY_MS, stepLine, type TerminalProgress, withProgress} from '../terminal-progress.js'
 
 export interface ApplyOptions {
   filenames: string[]
@@ -48,11 +49,9 @@ export interface ApplyOptions {
   showManagedFields: boolean
   /** Objects in flight at once. */
   concurrency?: number
+  /** How long applying (or the wait for pruned objects) lasts on a terminal before its progress is drawn. */
+  progressDelayMs?: number
 }
-
-// As `delete --wait`: what remains is shown on a terminal only when the wait takes this long.
-const PRUNE_PROGRESS_DELAY_MS = 1000
-
 
 export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   checkFlags(opts)
@@ -85,46 +84,9 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   const customDocuments = phases.custom.filter(selected)
   if (foundations.length + rest.length + customDocuments.length === 0) throw usageError('no objects passed to apply')
 
-  const client = await ctx.client()
-  const errors: CliError[] = []
-  const results: Array<{target: ApplyTarget; applied: AppliedObject}> = []
-  const applyOne = (info: ApplyTarget, live: LiveLookup | undefined): Promise<AppliedObject> => {
-    const target = withDefaultNamespace(info)
-    return opts.serverSide
-      ? applyServerSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl', forceConflicts: opts.forceConflicts, fieldValidation: FIELD_VALIDATION[opts.validate]})
-      : applyClientSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply', overwrite: opts.overwrite, fieldValidation: FIELD_VALIDATION[opts.validate], live})
-  }
-  type Outcome = {target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}
-  const applyAll = async (targets: ApplyTarget[]) => {
-    // Server-side apply sends one PATCH an object and reads nothing first.
-    const live = opts.serverSide ? undefined : await listLiveObjects(client, targets)
-    await forEachOrdered(
-      targets,
-      opts.concurrency ?? 8,
-      async (target): Promise<Outcome> => {
-        try {
-          return {target, applied: await applyOne(target, live)}
-        } catch (err) {
-          if (err instanceof CliError) return {target, error: err}
-          throw err
-        }
-      },
-      (r) => {
-        if ('error' in r) {
-          errors.push(r.error)
-          return
-        }
-        results.push(r)
-        if (!format) ctx.io.out.write(`${kindPrefix(r.target.resource)}/${r.target.name} ${r.applied.operation}${dryRunSuffix(opts.dryRun)}\n`)
-        else if (format.kind === 'name') ctx.io.out.write(`${kindPrefix(r.target.resource)}/${r.target.name}\n`)
-      },
-    )
-  }
-
-  await applyAll(foundations)
-  let custom: ApplyTarget[] = []
-  if (customDocuments.length > 0) custom = await mapCustomResources(ctx, customDocuments, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
-  await applyAll([...rest, ...custom])
+  const {results, errors} = await withProgress(ctx, opts.progressDelayMs ?? PROGRESS_DELAY_MS, (live, progress) =>
+    applyInOrder(live, opts, {foundations, rest, customDocuments, enforceNamespace}, format, progress),
+  )
 
   if (opts.prune && errors.length === 0) {
     const applied = new Set(results.map((r) => appliedKey(r.target.resource.group, r.target.resource.kind, r.target.namespace, r.target.name)))
@@ -138,11 +100,82 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
     })
     if (opts.wait && opts.dryRun === 'none' && pruned.length > 0) {
       const {waitUntilGone} = await import('./delete-wait.js')
-      await waitUntilGone(ctx, await ctx.client(), pruned, deletion.timeoutMs === 0 ? UNLIMITED_WAIT_MS : deletion.timeoutMs, PRUNE_PROGRESS_DELAY_MS)
+      await waitUntilGone(ctx, await ctx.client(), pruned, deletion.timeoutMs === 0 ? UNLIMITED_WAIT_MS : deletion.timeoutMs, opts.progressDelayMs ?? PROGRESS_DELAY_MS)
     }
   }
   if (format?.kind === 'generic') printObjects(ctx, results.map((r) => r.applied.object), format.print, opts)
   throwCollected(errors)
+}
+
+interface Applied {
+  results: Array<{target: ApplyTarget; applied: AppliedObject}>
+  errors: CliError[]
+}
+
+/**
+ * Applies foundations, then the rest with the custom resources of new CRDs, printing each line in
+ * order; `progress` names the object whose answer the next line waits for.
+ */
+async function applyInOrder(
+  ctx: Ctx,
+  opts: ApplyOptions,
+  sets: {foundations: ApplyTarget[]; rest: ApplyTarget[]; customDocuments: ManifestDocument[]; enforceNamespace: boolean},
+  format: OutputFormat | undefined,
+  progress: TerminalProgress | undefined,
+): Promise<Applied> {
+  const {foundations, rest, customDocuments, enforceNamespace} = sets
+  const client = await ctx.client()
+  const errors: CliError[] = []
+  const results: Applied['results'] = []
+  const total = foundations.length + rest.length + customDocuments.length
+  let done = 0
+  const awaiting = (what: string) => progress?.update([stepLine('Applying', done + 1, total, what)])
+  const applyOne = (info: ApplyTarget, live: LiveLookup | undefined): Promise<AppliedObject> => {
+    const target = withDefaultNamespace(info)
+    return opts.serverSide
+      ? applyServerSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl', forceConflicts: opts.forceConflicts, fieldValidation: FIELD_VALIDATION[opts.validate]})
+      : applyClientSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply', overwrite: opts.overwrite, fieldValidation: FIELD_VALIDATION[opts.validate], live})
+  }
+  type Outcome = {target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}
+  const applyAll = async (targets: ApplyTarget[]) => {
+    if (targets.length > 0) awaiting(objectName(targets[0]))
+    // Server-side apply sends one PATCH an object and reads nothing first.
+    const live = opts.serverSide ? undefined : await listLiveObjects(client, targets)
+    await forEachOrdered(
+      targets,
+      opts.concurrency ?? 8,
+      async (target): Promise<Outcome> => {
+        try {
+          return {target, applied: await applyOne(target, live)}
+        } catch (err) {
+          if (err instanceof CliError) return {target, error: err}
+          throw err
+        }
+      },
+      (r, _, i) => {
+        done++
+        if (i + 1 < targets.length) awaiting(objectName(targets[i + 1]))
+        else progress?.update([])
+        if ('error' in r) return void errors.push(r.error)
+        results.push(r)
+        if (!format) ctx.io.out.write(`${objectName(r.target)} ${r.applied.operation}${dryRunSuffix(opts.dryRun)}\n`)
+        else if (format.kind === 'name') ctx.io.out.write(`${objectName(r.target)}\n`)
+      },
+    )
+  }
+
+  await applyAll(foundations)
+  let custom: ApplyTarget[] = []
+  if (customDocuments.length > 0) {
+    if (opts.dryRun === 'none') awaiting('waiting for the CustomResourceDefinitions to be established')
+    custom = await mapCustomResources(ctx, customDocuments, foundations, errors, {enforceNamespace, dryRun: opts.dryRun})
+  }
+  await applyAll([...rest, ...custom])
+  return {results, errors}
+}
+
+function objectName(target: ApplyTarget): string {
+  return `${kindPrefix(target.resource)}/${target.name}`
 }
 
 function checkFlags(opts: ApplyOptions): void {

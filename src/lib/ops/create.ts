@@ -9,7 +9,8 @@ import type {APIResource} from '../discovery/types.js'
 import {AggregateCliError, CliError, ConnectionError, ResponseBodyError, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import type {KubeObject, ObjectMeta} from '../resources/objects.js'
-import {resourcePath} from '../resources/paths.js'
+import {kindPrefix, resourcePath} from '../resources/paths.js'
+import {PROGRESS_DELAY_MS, stepLine, withProgress} from '../terminal-progress.js'
 import {FIELD_VALIDATION, type ValidationMode} from '../validate/mode.js'
 
 export interface CreateObjectOptions {
@@ -40,6 +41,8 @@ export interface CreateOptions extends CreateObjectOptions {
   selector?: string
   /** --validate: strict refuses the whole set when a document breaks its schema; unset or ignore skips the check. */
   validate?: ValidationMode
+  /** How long creating lasts on a terminal before its progress is drawn. */
+  progressDelayMs?: number
 }
 
 /**
@@ -67,7 +70,10 @@ export async function runCreateObject(ctx: Ctx, object: KubeObject, opts: Create
   printCreated(ctx, print, result, opts, true)
 }
 
-/** `create -f`: every object of the manifests in order; failures are reported after the rest went through. */
+/**
+ * `create -f`: every object of the manifests in order; failures are reported after the rest went through.
+ * On a terminal, a long run shows the object being created.
+ */
 export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
   for (const warning of opts.warnings ?? []) writeDryRunWarning(ctx.io.err, warning)
@@ -83,28 +89,33 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
   const {infos, errors: mismatched} = await collectManifestInfos(ctx, selected, {enforceNamespace: Boolean(ctx.overrides.namespace)})
   const failures: CliError[] = []
   const failedBefore = (i: number) => failures.push(...mismatched.filter((m) => m.before === i).map((m) => m.error))
-  let created = 0
-  for (const [i, info] of infos.entries()) {
-    failedBefore(i)
-    let object: KubeObject = info.object
-    if (info.namespace !== undefined && !object.metadata?.namespace) object = {...object, metadata: {...object.metadata, namespace: info.namespace}}
-    object = withLastApplied(object, {save: opts.saveConfig, typed: false})
-    if (opts.dryRun !== 'client') {
-      try {
-        object = await post(ctx, info.resource, info.namespace, object, opts, opts.validate && FIELD_VALIDATION[opts.validate])
-      } catch (err) {
-        const where = `error when creating ${goQuote(info.document.source)}: `
-        if (err instanceof StatusError) failures.push(err.withStatus({...err.status, message: `${where}${err.status.message ?? ''}`}))
-        else if (err instanceof ResponseBodyError) failures.push(new CliError(`${where}${err.message.replace(/^error: /, '')}`))
-        // kubectl goes on to the next object after a dropped connection too, naming the request.
-        else if (err instanceof ConnectionError) failures.push(new CliError(`${where}${err.urlError}`))
-        else throw err
-        continue
+  const created = await withProgress(ctx, opts.progressDelayMs ?? PROGRESS_DELAY_MS, async (live, progress) => {
+    let count = 0
+    for (const [i, info] of infos.entries()) {
+      progress?.update([stepLine('Creating', i + 1, infos.length, `${kindPrefix(info.resource)}/${info.name}`)])
+      failedBefore(i)
+      let object: KubeObject = info.object
+      if (info.namespace !== undefined && !object.metadata?.namespace) object = {...object, metadata: {...object.metadata, namespace: info.namespace}}
+      object = withLastApplied(object, {save: opts.saveConfig, typed: false})
+      if (opts.dryRun !== 'client') {
+        try {
+          object = await post(live, info.resource, info.namespace, object, opts, opts.validate && FIELD_VALIDATION[opts.validate])
+        } catch (err) {
+          const where = `error when creating ${goQuote(info.document.source)}: `
+          if (err instanceof StatusError) failures.push(err.withStatus({...err.status, message: `${where}${err.status.message ?? ''}`}))
+          else if (err instanceof ResponseBodyError) failures.push(new CliError(`${where}${err.message.replace(/^error: /, '')}`))
+          // kubectl goes on to the next object after a dropped connection too, naming the request.
+          else if (err instanceof ConnectionError) failures.push(new CliError(`${where}${err.urlError}`))
+          else throw err
+          continue
+        }
       }
+      count++
+      printCreated(live, print, object, opts, false)
     }
-    created++
-    printCreated(ctx, print, object, opts, false)
-  }
+    progress?.update([])
+    return count
+  })
   failedBefore(infos.length)
   // Go's aggregate error text: each distinct message once, bracketed when there are several
   // A document that does not decode is its own failure in kubectl's list; unmappable kinds come as one aggregate.

@@ -9,6 +9,8 @@ import {CliError, StatusError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import {DeadlineTimer} from '../deadline-timer.js'
+import {withProgress} from '../terminal-progress.js'
+import {progressLines} from './delete-progress.js'
 
 export interface WaitTarget {
   resource: APIResource
@@ -44,17 +46,10 @@ const REWATCH_PAUSE_MS = 1000
  * (and erased when done); elsewhere nothing extra is written.
  */
 export async function waitUntilGone(ctx: Ctx, client: KubeClient, targets: WaitTarget[], timeoutMs: number, progressDelayMs: number): Promise<void> {
-  let progress: import('./delete-progress.js').DeletionProgress | undefined
-  if (ctx.io.errIsTTY) {
-    const {DeletionProgress} = await import('./delete-progress.js')
-    const withNamespace = new Set(targets.map((t) => t.namespace ?? '')).size > 1
-    progress = new DeletionProgress(ctx.io.err, {delayMs: progressDelayMs, withNamespace})
-  }
-  try {
-    await waitForDeletion(client, targets, {timeoutMs, onChange: progress && ((remaining) => progress.update(remaining))})
-  } finally {
-    progress?.stop()
-  }
+  const withNamespace = new Set(targets.map((t) => t.namespace ?? '')).size > 1
+  await withProgress(ctx, progressDelayMs, (_, progress) =>
+    waitForDeletion(client, targets, {timeoutMs, onChange: progress && ((remaining) => progress.update(progressLines(remaining, withNamespace)))}),
+  )
 }
 
 export async function waitForDeletion(client: KubeClient, targets: WaitTarget[], opts: WaitOptions): Promise<void> {

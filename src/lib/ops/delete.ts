@@ -10,6 +10,7 @@ import {AggregateCliError, CliError, ConnectionError, isNotFound, StatusError, u
 import {goQuote} from '../go/quote.js'
 import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
+import {PROGRESS_DELAY_MS, stepLine, withProgress} from '../terminal-progress.js'
 import {
   effectiveGracePeriod,
   parseCascade,
@@ -41,8 +42,6 @@ export interface DeleteOptions extends TargetArgs {
   progressDelayMs?: number
 }
 
-const DEFAULT_PROGRESS_DELAY_MS = 1000
-
 export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   const prepared = await prepare(ctx, opts)
   const collected = await collectTargets(ctx, prepared.plan, {allNamespaces: opts.allNamespaces, enforceNamespace: prepared.enforceNamespace})
@@ -59,7 +58,7 @@ export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   if (prepared.timeoutMs < 0) ctx.io.err.write(`${klogLine('E', 'until.go:159', 'Timeout for context shall not be negative!')}\n`)
   const timeoutMs = prepared.timeoutMs === 0 ? UNLIMITED_WAIT_MS : prepared.timeoutMs
   const {waitUntilGone} = await import('./delete-wait.js')
-  await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? DEFAULT_PROGRESS_DELAY_MS)
+  await waitUntilGone(ctx, outcome.client, outcome.deleted, timeoutMs, opts.progressDelayMs ?? PROGRESS_DELAY_MS)
 }
 
 interface Prepared {
@@ -130,38 +129,46 @@ interface Outcome {
   ignored: number
 }
 
-/** One DELETE per object in order, printing each, collecting failures to report at the end. */
+/**
+ * One DELETE per object in order, printing each, collecting failures to report at the end; on a
+ * terminal, a long run shows the object being deleted.
+ */
 async function deleteEach(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, entries: TargetEntry[]): Promise<Outcome> {
   const {request} = prepared
   const outcome: Outcome = {client: request.dryRun === 'client' ? undefined : await ctx.client(), errors: [], deleted: [], ignored: 0}
-  const print = (t: DeleteTarget) => ctx.io.out.write(deletedLine(t, {output: opts.output, gracePeriod: request.gracePeriod, dryRun: request.dryRun}))
-  let warnClusterScope = prepared.enforceNamespace && !opts.allNamespaces
-  for (const entry of entries) {
-    if (entry.error) {
-      outcome.errors.push(entry.error)
-      continue
+  const total = entries.filter((e) => e.target).length
+  await withProgress(ctx, opts.progressDelayMs ?? PROGRESS_DELAY_MS, async (live, progress) => {
+    const print = (t: DeleteTarget) => live.io.out.write(deletedLine(t, {output: opts.output, gracePeriod: request.gracePeriod, dryRun: request.dryRun}))
+    let warnClusterScope = prepared.enforceNamespace && !opts.allNamespaces
+    for (const entry of entries) {
+      if (entry.error) {
+        outcome.errors.push(entry.error)
+        continue
+      }
+      const target = entry.target
+      progress?.update([stepLine('Deleting', outcome.deleted.length + 1, total, `${kindPrefix(target.resource)}/${target.name}`)])
+      const waitTarget: WaitTarget = {resource: target.resource, namespace: target.namespace, name: target.name}
+      outcome.deleted.push(waitTarget)
+      if (warnClusterScope && !target.resource.namespaced) {
+        warning(live, 'deleting cluster-scoped resources, not scoped to the provided namespace')
+        warnClusterScope = false
+      }
+      if (!outcome.client) {
+        print(target)
+        continue
+      }
+      try {
+        waitTarget.uid = await deleteObject(outcome.client, target, request)
+        print(target)
+      } catch (err) {
+        // kubectl goes on to the next object after a dropped connection too.
+        if (!(err instanceof StatusError || err instanceof LocalError || err instanceof ConnectionError)) throw err
+        if (prepared.ignoreNotFound && isNotFound(err)) outcome.ignored++
+        else outcome.errors.push(withSource(err, target.source))
+      }
     }
-    const target = entry.target
-    const waitTarget: WaitTarget = {resource: target.resource, namespace: target.namespace, name: target.name}
-    outcome.deleted.push(waitTarget)
-    if (warnClusterScope && !target.resource.namespaced) {
-      warning(ctx, 'deleting cluster-scoped resources, not scoped to the provided namespace')
-      warnClusterScope = false
-    }
-    if (!outcome.client) {
-      print(target)
-      continue
-    }
-    try {
-      waitTarget.uid = await deleteObject(outcome.client, target, request)
-      print(target)
-    } catch (err) {
-      // kubectl goes on to the next object after a dropped connection too.
-      if (!(err instanceof StatusError || err instanceof LocalError || err instanceof ConnectionError)) throw err
-      if (prepared.ignoreNotFound && isNotFound(err)) outcome.ignored++
-      else outcome.errors.push(withSource(err, target.source))
-    }
-  }
+    progress?.update([])
+  })
   return outcome
 }
 
