@@ -153,4 +153,20 @@ describe('runEvents against the fake server', () => {
     expect(io.stdout()).toBe('LAST SEEN   TYPE     REASON   OBJECT   MESSAGE\n10s         Normal   R        Pod/p1   first\n1s          Normal   R        Pod/p1   again\n')
     fake.verify()
   })
+
+  it('-w waits longer each time the server ends a watch at once with nothing in it, instead of spinning', async () => {
+    const at: number[] = []
+    fake.always('GET', EVENTS, () => (at.push(Date.now()), {body: ''}))
+    const io = memoryIO()
+    const {ctx} = testCtx(fake.url, home)
+    const controller = new AbortController()
+    const run = runEvents({...ctx, io}, {allNamespaces: false, types: [], watch: true, noHeaders: false, chunkSize: 500, now: () => NOW, signal: controller.signal})
+    await expect.poll(() => at.length, {timeout: 5000}).toBe(3)
+    controller.abort()
+    await run
+    // 250 ms, then 500 ms (less the time the request itself took).
+    expect(at.slice(1).map((t, i) => t - at[i] >= 240 * 2 ** i)).toEqual([true, true])
+    expect(io.stdout()).toBe('')
+    fake.verify()
+  })
 })

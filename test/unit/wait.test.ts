@@ -128,6 +128,21 @@ describe('runWait against the fake server', () => {
     expect(io.stdout()).toBe('')
   })
 
+  it('waits longer each time the server ends a watch at once with nothing in it, instead of spinning, until the timeout', async () => {
+    const at: number[] = []
+    fake.on('GET', `${PODS}/p1`, {body: pod('False', '5')})
+    fake.on('GET', PODS, {body: {kind: 'PodList', metadata: {resourceVersion: '5'}, items: [pod('False', '5')]}})
+    fake.always('GET', PODS, () => (at.push(Date.now()), {body: ''}))
+    const io = memoryIO()
+    const {ctx} = testCtx(fake.url, home)
+    await expect(runWait({...ctx, io}, {...defaults, timeout: '1500ms'})).rejects.toThrow(/^error: timed out waiting for the condition on pods\/p1$/)
+    // Watches at about 0, 250 and 750 ms (fewer on a slow machine); the next would be at 1750.
+    expect(at.length).toBeGreaterThanOrEqual(2)
+    expect(at.length).toBeLessThanOrEqual(3)
+    expect(at.slice(1).map((t, i) => t - at[i] >= 240 * 2 ** i)).toEqual([true, true])
+    fake.verify()
+  })
+
   it('checks once with --timeout=0', async () => {
     fake.on('GET', `${PODS}/p1`, {body: pod('False', '5')}, {times: 2})
     const io = memoryIO()

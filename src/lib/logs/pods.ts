@@ -6,6 +6,7 @@ import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {labelSelectorString, type LabelSelector} from '../describe/format.js'
 import {goQuote} from '../go/quote.js'
 import {DeadlineTimer} from '../deadline-timer.js'
+import {watchEvents} from '../resources/list-watch.js'
 
 export interface Container {
   name: string
@@ -187,18 +188,9 @@ export async function firstPod(ctx: Ctx, namespace: string, selector: string, ti
       query: {labelSelector: selector, resourceVersion: list.metadata?.resourceVersion, watch: 1},
       signal: abort.signal,
     })
-    let buffered = ''
     try {
-      for await (const chunk of stream) {
-        buffered += String(chunk)
-        let nl: number
-        while ((nl = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, nl)
-          buffered = buffered.slice(nl + 1)
-          if (line.trim() === '') continue
-          const event = JSON.parse(line) as {type: string; object: Pod}
-          if (event.type === 'ADDED' || event.type === 'MODIFIED') return {pod: event.object, count: 0}
-        }
+      for await (const event of watchEvents<Pod>(stream)) {
+        if (event.type === 'ADDED' || event.type === 'MODIFIED') return {pod: event.object, count: 0}
       }
     } finally {
       stream.destroy()

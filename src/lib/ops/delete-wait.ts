@@ -1,14 +1,13 @@
 // --wait: after the DELETE requests, wait until every deleted object is gone from the server, by
 // watching (kubectl lists and watches each object by name; ktl watches all of them at once, one
 // watch per type and namespace, and reports the first one still there when time runs out).
-import type {Readable} from 'node:stream'
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
 import {CliError, StatusError} from '../errors.js'
+import {listAndWatch} from '../resources/list-watch.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
-import {DeadlineTimer} from '../deadline-timer.js'
 import {withProgress} from '../terminal-progress.js'
 import {progressLines} from './delete-progress.js'
 
@@ -33,14 +32,6 @@ export interface WaitOptions {
   onChange?: (remaining: Remaining[]) => void
 }
 
-interface WatchEvent {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'
-  object: KubeObject
-}
-
-// A watch the server ends at once, with nothing in it, is not re-opened sooner than this.
-const REWATCH_PAUSE_MS = 1000
-
 /**
  * Waits as `delete --wait` does: on a terminal stderr, after `progressDelayMs`, what remains is shown
  * (and erased when done); elsewhere nothing extra is written.
@@ -60,26 +51,18 @@ export async function waitForDeletion(client: KubeClient, targets: WaitTarget[],
     const key = `${t.resource.group}/${t.resource.name}/${t.namespace ?? ''}`
     groups.set(key, [...(groups.get(key) ?? []), i])
   }
+  // Stops the other watches when one fails.
   const controller = new AbortController()
-  let timedOut = false
   // Out of time before starting: one look, as kubectl takes, and no watch.
   const watch = opts.timeoutMs >= 0
   const deadline = Date.now() + opts.timeoutMs
-  const timer = watch
-    ? new DeadlineTimer(deadline, () => {
-        timedOut = true
-        controller.abort()
-      })
-    : undefined
   try {
     await Promise.all([...groups.values()].map((ids) => watchGroup(client, ids, remaining, {signal: controller.signal, changed, deadline, watch})))
   } catch (err) {
     controller.abort()
     // kubectl does not fail a delete because it may not watch what it deleted.
     if (err instanceof StatusError && (err.code === 403 || err.code === 405)) return
-    if (!timedOut) throw err
-  } finally {
-    timer?.clear()
+    throw err
   }
   const first = remaining.values().next().value
   if (first) throw new CliError(`error: timed out waiting for the condition on ${first.target.resource.name}/${first.target.name}`)
@@ -95,7 +78,7 @@ interface GroupOptions {
 
 /** Lists, then watches, one type in one namespace until none of `ids` is left in `remaining`. */
 async function watchGroup(client: KubeClient, ids: number[], remaining: Map<number, Remaining>, opts: GroupOptions): Promise<void> {
-  const {signal, changed} = opts
+  const {changed} = opts
   const {resource, namespace} = (remaining.get(ids[0]) as Remaining).target
   const path = resourcePath(resource, namespace)
   // One object: the server filters by name, as kubectl's own watch does.
@@ -125,94 +108,31 @@ async function watchGroup(client: KubeClient, ids: number[], remaining: Map<numb
   const goneAll = (names: string[]) => {
     for (const name of names) see({metadata: {name}}, true)
   }
-  const list = async (): Promise<string> => {
-    let data: ObjectList
-    try {
-      data = (await client.request<ObjectList>({path, query: {fieldSelector}, signal, resource: gr})).data
-    } catch (err) {
-      // The type itself is gone (a CRD deleted with its objects): so are the objects.
-      if (err instanceof StatusError && err.code === 404) {
-        goneAll([...byName.keys()])
-        return ''
-      }
-      throw err
-    }
-    const present = new Set((data.items ?? []).map((item) => item.metadata?.name))
-    goneAll([...byName.keys()].filter((name) => !present.has(name)))
-    for (const item of data.items ?? []) see(item, false)
-    return data.metadata?.resourceVersion ?? ''
-  }
-
-  try {
-    let resourceVersion = await list()
-    while (opts.watch && byName.size > 0 && Date.now() < opts.deadline) {
-      let stream: Readable
+  await listAndWatch({
+    client,
+    path,
+    query: {fieldSelector},
+    resource: gr,
+    list: async (_relist, signal) => {
+      let data: ObjectList
       try {
-        const query = {fieldSelector, watch: 1, resourceVersion, allowWatchBookmarks: 'true'}
-        stream = (await client.stream({path, query, signal, resource: gr})).data
+        data = (await client.request<ObjectList>({path, query: {fieldSelector}, signal, resource: gr})).data
       } catch (err) {
-        if (err instanceof StatusError && err.code === 410) {
-          resourceVersion = await list()
-          continue
+        // The type itself is gone (a CRD deleted with its objects): so are the objects.
+        if (err instanceof StatusError && err.code === 404) {
+          goneAll([...byName.keys()])
+          return ''
         }
         throw err
       }
-      const opened = Date.now()
-      let events = 0
-      let expired = false
-      try {
-        for await (const event of watchEvents(stream)) {
-          events++
-          if (event.type === 'ERROR') {
-            if ((event.object as {code?: number}).code === 410) {
-              expired = true
-              break
-            }
-            throw new StatusError(event.object as never)
-          }
-          resourceVersion = event.object.metadata?.resourceVersion || resourceVersion
-          if (event.type !== 'BOOKMARK') see(event.object, event.type === 'DELETED')
-          if (byName.size === 0) break
-        }
-      } catch (err) {
-        // A connection lost mid-stream is resumed like a watch the server ended.
-        if (!(err instanceof CliError) || err instanceof StatusError) throw err
-      } finally {
-        stream.destroy()
-      }
-      if (expired) resourceVersion = await list()
-      else if (events === 0 && Date.now() - opened < REWATCH_PAUSE_MS) await pause(REWATCH_PAUSE_MS, signal)
-    }
-  } catch (err) {
-    if (signal.aborted) return
-    throw err
-  }
-}
-
-/** A watch response: one JSON event a line. */
-async function* watchEvents(stream: Readable): AsyncGenerator<WatchEvent> {
-  let buffered = ''
-  for await (const chunk of stream) {
-    buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')
-    let nl: number
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl).trim()
-      buffered = buffered.slice(nl + 1)
-      if (line) yield JSON.parse(line) as WatchEvent
-    }
-  }
-  if (buffered.trim()) yield JSON.parse(buffered) as WatchEvent
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done)
+      const present = new Set((data.items ?? []).map((item) => item.metadata?.name))
+      goneAll([...byName.keys()].filter((name) => !present.has(name)))
+      for (const item of data.items ?? []) see(item, false)
+      return data.metadata?.resourceVersion ?? ''
+    },
+    onEvent: (event) => see(event.object, event.type === 'DELETED'),
+    done: () => byName.size === 0 || !opts.watch,
+    signal: opts.signal,
+    deadline: opts.watch ? opts.deadline : undefined,
   })
 }
-

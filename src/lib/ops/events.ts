@@ -1,18 +1,17 @@
 // `ktl events`: kubectl 1.32's events table (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE) sorted by
 // time, for a namespace, every namespace or one object (--for), and -w to follow new events.
-import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
 import {createPrinter} from '../create/output.js'
 import {humanDuration} from '../describe/time.js'
 import type {APIResource} from '../discovery/types.js'
-import {CliError, StatusError, usageError} from '../errors.js'
+import {CliError, usageError} from '../errors.js'
 import {goSort} from '../go/sort.js'
 import {TabWriter} from '../printers/columns.js'
 import {escapeTerminal} from '../printers/table.js'
+import {listAndWatch} from '../resources/list-watch.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
-import type {KubeObject, ObjectList} from '../resources/objects.js'
+import type {ObjectList} from '../resources/objects.js'
 import {apiVersion} from '../resources/paths.js'
-import {ndjson} from './get-watch.js'
 
 export interface EventsOptions {
   allNamespaces: boolean
@@ -185,41 +184,18 @@ export async function runEvents(ctx: Ctx, opts: EventsOptions): Promise<void> {
  */
 async function watchEvents(ctx: Ctx, path: string, fieldSelector: string | undefined, see: (e: Obj) => void, signal?: AbortSignal): Promise<void> {
   const client = await ctx.client()
-  // History compacted: go on from now rather than print every event again.
-  const latestVersion = async () => (await client.request<ObjectList>({path, query: {fieldSelector, limit: 1}, signal})).data.metadata?.resourceVersion
-  let resourceVersion: string | undefined
-  while (!signal?.aborted) {
-    let stream: Readable
-    try {
-      stream = (await client.stream({path, query: {fieldSelector, watch: 1, resourceVersion, allowWatchBookmarks: resourceVersion ? 'true' : undefined}, signal})).data
-    } catch (err) {
-      if (signal?.aborted) return
-      if (err instanceof StatusError && err.code === 410) {
-        resourceVersion = await latestVersion()
-        continue
-      }
-      throw err
-    }
-    try {
-      for await (const event of ndjson(stream)) {
-        const object = event.object as KubeObject
-        if (event.type === 'ERROR') {
-          if ((object as {code?: number}).code === 410) {
-            resourceVersion = await latestVersion()
-            break
-          }
-          throw new StatusError(object as never)
-        }
-        resourceVersion = object.metadata?.resourceVersion ?? resourceVersion
-        // Events expire after an hour: their deletion is not news.
-        if (event.type === 'BOOKMARK' || event.type === 'DELETED') continue
-        see(object.kind ? object : {kind: 'Event', apiVersion: 'v1', ...object})
-      }
-    } catch (err) {
-      if (signal?.aborted) return
-      if (!(err instanceof Error) || err instanceof StatusError) throw err
-    } finally {
-      stream.destroy()
-    }
-  }
+  await listAndWatch({
+    client,
+    path,
+    query: {fieldSelector},
+    // No first list; after a 410 Gone (history compacted), go on from now rather than print every event again.
+    list: async (relist, signal) => (relist ? (await client.request<ObjectList>({path, query: {fieldSelector, limit: 1}, signal})).data.metadata?.resourceVersion : undefined),
+    onEvent: (event) => {
+      // Events expire after an hour: their deletion is not news.
+      if (event.type === 'DELETED') return
+      const object = event.object
+      see(object.kind ? object : {kind: 'Event', apiVersion: 'v1', ...object})
+    },
+    signal,
+  })
 }

@@ -2,15 +2,15 @@
 // server closes is resumed from the last resourceVersion seen, a server that restarts is waited for
 // (kubectl exits when its watch connection closes), and a 410 Gone (history compacted) re-lists and
 // prints only what changed, so each change prints once and none is lost.
-import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
-import {ConnectionError, ResponseBodyError, StatusError, usageError} from '../errors.js'
+import {usageError} from '../errors.js'
 import type {IOStreams, OutStream} from '../io.js'
 import {TabWriter} from '../printers/columns.js'
 import {goMarshalJSON} from '../printers/jsonpath.js'
 import {LiveTable} from '../printers/live-table.js'
 import {TablePrinter} from '../printers/table.js'
 import type {Visit} from '../resources/builder.js'
+import {listAndWatch} from '../resources/list-watch.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import {type KubeObject, listItems, type ObjectList, TABLE_ACCEPT, type Table, type TableRow} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
@@ -40,17 +40,8 @@ export interface WatchOptions {
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 
-export interface WatchEvent {
-  type: EventType | 'ERROR' | 'BOOKMARK'
-  object: KubeObject | Table
-}
-
 // A restarting API server is back within seconds; one that stays away for this long is gone.
 const RECONNECT_WINDOW_MS = 30_000
-const RECONNECT_FIRST_WAIT_MS = 250
-const RECONNECT_MAX_WAIT_MS = 4000
-// A watch that ends sooner than this without a single event was not really open.
-const EMPTY_WATCH_MS = 1000
 
 const EVENT_LABEL: Record<string, string> = {ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   '}
 
@@ -70,10 +61,9 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
   // resourceVersion of what was last printed per object, so a re-list prints only real changes.
   const seen = new Map<string, {rv: string; row: TableRow | KubeObject}>()
   let events = 0
-  const done = () => opts.signal?.aborted || (opts.maxEvents !== undefined && events >= opts.maxEvents)
 
-  const list = async (print: boolean): Promise<string> => {
-    const res = await client.request<ObjectList | Table>({path, accept, query: {...query, ...(human ? {includeObject: 'Object'} : {})}})
+  const list = async (print: boolean, signal: AbortSignal): Promise<string> => {
+    const res = await client.request<ObjectList | Table>({path, accept, query: {...query, ...(human ? {includeObject: 'Object'} : {})}, signal})
     printer.rememberColumns(res.data)
     const current = new Map<string, {rv: string; row: TableRow | KubeObject}>()
     for (const entry of entries(res.data)) current.set(entry.key, {rv: entry.rv, row: entry.row})
@@ -95,87 +85,27 @@ export async function runWatch(ctx: Ctx, visits: Visit[], format: OutputFormat, 
     return res.data.metadata?.resourceVersion ?? ''
   }
 
-  const reconnect = {windowMs: opts.reconnectWindowMs ?? RECONNECT_WINDOW_MS, signal: opts.signal}
-  let resourceVersion = await list(!opts.watchOnly)
-  printer.flushInitial()
-  // Watches in a row that the server ended at once with nothing in them: waited on, so as not to spin.
-  let emptyEnds = 0
-  while (!done()) {
-    if (emptyEnds > 0) await sleep(Math.min(RECONNECT_FIRST_WAIT_MS * 2 ** (emptyEnds - 1), RECONNECT_MAX_WAIT_MS), opts.signal)
-    if (opts.signal?.aborted) return
-    const opened = Date.now()
-    let received = 0
-    let stream: Readable
-    try {
-      const watch = () => client.stream({path, accept, signal: opts.signal, query: {...query, watch: 1, resourceVersion, allowWatchBookmarks: 'true'}})
-      stream = (await reconnecting(watch, reconnect)).data
-    } catch (err) {
-      if (opts.signal?.aborted) return
-      if (err instanceof StatusError && err.code === 410) {
-        resourceVersion = await reconnecting(() => list(true), reconnect)
-        continue
+  await listAndWatch<KubeObject | Table>({
+    client,
+    path,
+    query,
+    accept,
+    list: async (relist, signal) => {
+      const resourceVersion = await list(relist || !opts.watchOnly, signal)
+      if (!relist) printer.flushInitial()
+      return resourceVersion
+    },
+    onEvent: (event) => {
+      for (const entry of entries(event.object)) {
+        if (event.type === 'DELETED') seen.delete(entry.key)
+        else seen.set(entry.key, {rv: entry.rv, row: entry.row})
+        printer.print(event.type, entry.row, event.object)
+        events++
       }
-      throw err
-    }
-    let gone = false
-    try {
-      for await (const event of ndjson(stream)) {
-        received++
-        if (event.type === 'BOOKMARK') {
-          resourceVersion = (event.object as KubeObject).metadata?.resourceVersion ?? resourceVersion
-          continue
-        }
-        if (event.type === 'ERROR') {
-          const status = event.object as {code?: number}
-          if (status.code === 410) {
-            gone = true
-            break
-          }
-          throw new StatusError(event.object as never)
-        }
-        for (const entry of entries(event.object)) {
-          resourceVersion = entry.rv || resourceVersion
-          if (event.type === 'DELETED') seen.delete(entry.key)
-          else seen.set(entry.key, {rv: entry.rv, row: entry.row})
-          printer.print(event.type, entry.row, event.object)
-          events++
-        }
-        if (done()) break
-      }
-    } catch (err) {
-      if (opts.signal?.aborted) return
-      // A connection lost mid-stream is resumed like a stream the server ended.
-      if (!(err instanceof Error) || err instanceof StatusError) throw err
-    } finally {
-      stream.destroy()
-    }
-    emptyEnds = received === 0 && Date.now() - opened < EMPTY_WATCH_MS ? emptyEnds + 1 : 0
-    if (gone) resourceVersion = await reconnecting(() => list(true), reconnect)
-  }
-}
-
-/**
- * `attempt` again while the server cannot be reached (restarting, say), waiting longer each time;
- * after `windowMs` of failures, or once the watch is stopped, the last failure is thrown.
- */
-async function reconnecting<T>(attempt: () => Promise<T>, opts: {windowMs: number; signal?: AbortSignal}): Promise<T> {
-  const started = Date.now()
-  for (let wait = RECONNECT_FIRST_WAIT_MS; ; wait = Math.min(wait * 2, RECONNECT_MAX_WAIT_MS)) {
-    try {
-      return await attempt()
-    } catch (err) {
-      const unreachable = err instanceof ConnectionError || err instanceof ResponseBodyError
-      if (!unreachable || opts.signal?.aborted || Date.now() - started + wait > opts.windowMs) throw err
-      await sleep(wait, opts.signal)
-      if (opts.signal?.aborted) throw err
-    }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), {once: true})
+    },
+    done: () => opts.maxEvents !== undefined && events >= opts.maxEvents,
+    signal: opts.signal,
+    reconnectWindowMs: opts.reconnectWindowMs ?? RECONNECT_WINDOW_MS,
   })
 }
 
@@ -199,21 +129,6 @@ function entries(data: ObjectList | Table | KubeObject): Array<{key: string; rv:
 function keyOf(object: KubeObject | undefined): string {
   const m = object?.metadata
   return m?.uid ?? `${m?.namespace ?? ''}/${m?.name ?? ''}`
-}
-
-/** A watch body as its events, one JSON object a line. */
-export async function* ndjson(stream: Readable): AsyncGenerator<WatchEvent> {
-  let buffered = ''
-  for await (const chunk of stream) {
-    buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')
-    let nl: number
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl).trim()
-      buffered = buffered.slice(nl + 1)
-      if (line) yield JSON.parse(line) as WatchEvent
-    }
-  }
-  if (buffered.trim()) yield JSON.parse(buffered) as WatchEvent
 }
 
 /** Prints each event the way kubectl's watch does for the chosen -o. */

@@ -1,15 +1,12 @@
 // watchtools.UntilWithSync for one object, as kubectl's rollout status and wait use it: the object's
 // current state from a list by name, then every change from a watch, until a condition holds or the
 // time is up. A watch the server closes is resumed, and a 410 Gone re-lists.
-import type {Readable} from 'node:stream'
 import type {KubeClient} from '../client/types.js'
-import {CliError, StatusError} from '../errors.js'
-import {ndjson} from '../ops/get-watch.js'
+import {CliError} from '../errors.js'
+import {listAndWatch} from './list-watch.js'
 import {type KubeObject, listItems, type ObjectList} from './objects.js'
 import {resourcePath} from './paths.js'
 import type {Target} from './targets.js'
-import {GoError} from './visit-errors.js'
-import {DeadlineTimer} from '../deadline-timer.js'
 
 export interface UntilOptions {
   /** Milliseconds; 0 waits for ever. */
@@ -30,79 +27,31 @@ export async function untilWithSync(
   done: (object: KubeObject) => boolean,
   opts: UntilOptions,
 ): Promise<KubeObject> {
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = opts.timeoutMs > 0 ? new DeadlineTimer(Date.now() + opts.timeoutMs, () => ((timedOut = true), controller.abort())) : undefined
-  const onAbort = () => controller.abort()
-  opts.signal?.addEventListener('abort', onAbort)
-  const signal = controller.signal
   const path = resourcePath(target.resource, target.namespace)
-  const fieldSelector = `metadata.name=${target.name}`
+  const query = {fieldSelector: `metadata.name=${target.name}`}
   const resource = {group: target.resource.group, resource: target.resource.name}
-  const failIfTimedOut = (err: unknown): never => {
-    if (timedOut) throw opts.timedOut()
-    throw err
-  }
   let accepted: KubeObject | undefined
-  const check = (object: KubeObject): boolean => {
-    if (!done(object)) return false
-    accepted = object
-    return true
+  const check = (object: KubeObject) => {
+    if (done(object)) accepted = object
   }
-  try {
-    const list = async (first: boolean): Promise<{rv: string; finished: boolean}> => {
-      const res = await client.request<ObjectList>({path, query: {fieldSelector}, resource, signal}).catch(failIfTimedOut)
+  const end = await listAndWatch({
+    client,
+    path,
+    query,
+    resource,
+    list: async (relist, signal) => {
+      const res = await client.request<ObjectList>({path, query, resource, signal})
       const object = listItems(res.data, target.resource.kind)[0]
-      if (object === undefined && first) opts.missing?.()
-      return {rv: res.data.metadata?.resourceVersion ?? '', finished: object !== undefined && check(object)}
-    }
-    let {rv, finished} = await list(true)
-    while (!finished) {
-      if (signal.aborted) failIfTimedOut(new CliError('error: interrupted'))
-      let stream: Readable
-      try {
-        stream = (await client.stream({path, query: {fieldSelector, watch: 1, resourceVersion: rv, allowWatchBookmarks: 'true'}, resource, signal})).data
-      } catch (err) {
-        if (err instanceof StatusError && err.code === 410) {
-          ;({rv, finished} = await list(false))
-          continue
-        }
-        return failIfTimedOut(err)
-      }
-      let gone = false
-      try {
-        for await (const event of ndjson(stream)) {
-          const object = event.object as KubeObject
-          if (event.type === 'BOOKMARK') {
-            rv = object.metadata?.resourceVersion ?? rv
-            continue
-          }
-          if (event.type === 'ERROR') {
-            if ((object as {code?: number}).code === 410) {
-              gone = true
-              break
-            }
-            throw new StatusError(object as never)
-          }
-          rv = object.metadata?.resourceVersion ?? rv
-          if (event.type === 'DELETED') opts.deleted(object)
-          else if (check(object)) {
-            finished = true
-            break
-          }
-        }
-      } catch (err) {
-        if (signal.aborted) failIfTimedOut(err)
-        // A connection lost mid-stream is resumed like a stream the server ended.
-        if (!(err instanceof Error) || err instanceof StatusError || err instanceof GoError) throw err
-      } finally {
-        stream.destroy()
-      }
-      if (gone) ({rv, finished} = await list(false))
-    }
-  } finally {
-    timer?.clear()
-    opts.signal?.removeEventListener('abort', onAbort)
-  }
+      if (object === undefined && !relist) opts.missing?.()
+      if (object !== undefined) check(object)
+      return res.data.metadata?.resourceVersion ?? ''
+    },
+    onEvent: (event) => (event.type === 'DELETED' ? opts.deleted(event.object) : check(event.object)),
+    done: () => accepted !== undefined,
+    signal: opts.signal,
+    deadline: opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : undefined,
+  })
+  if (end === 'deadline') throw opts.timedOut()
+  if (end === 'aborted') throw new CliError('error: interrupted')
   return accepted as KubeObject
 }
