@@ -4,7 +4,7 @@
 // no enum values, so unlike a live 1.36 server's v3 document this one has none.
 import {readFileSync} from 'node:fs'
 import {CliError} from '../errors.js'
-import {type BuiltinKind, builtinKinds, KUBERNETES_RELEASE, SCHEMAS_DIR, splitAPIVersion} from '../validate/schema-set.js'
+import {type BuiltinKind, builtinKinds, bundledDefinitions, KUBERNETES_RELEASE, SCHEMAS_DIR, splitAPIVersion} from '../validate/schema-set.js'
 import type {SwaggerDocument, SwaggerSchema} from './openapi-v2.js'
 import {type GroupVersionResource, gvrString, type V3Document, type V3Schema} from './openapi-v3.js'
 
@@ -54,7 +54,6 @@ function convert<T extends object>(s: JSONSchema, reference: (name: string) => T
 const v3Reference = (name: string): V3Schema => ({allOf: [{$ref: COMPONENT + name}]})
 const v2Reference = (name: string): SwaggerSchema => ({$ref: DEF + name})
 
-let definitions: Record<string, JSONSchema> | undefined
 let descriptions: Record<string, {d?: string; p?: Record<string, string>}> | undefined
 
 /** A definition's converted schema with its own and its properties' descriptions put back. */
@@ -71,8 +70,7 @@ function documented<T extends {description?: string; properties?: Record<string,
 }
 
 function loadDefinitions(): Record<string, JSONSchema> {
-  definitions ??= (JSON.parse(readFileSync(new URL('_definitions.json', SCHEMAS_DIR), 'utf8')) as {definitions: Record<string, JSONSchema>}).definitions
-  return definitions
+  return bundledDefinitions().definitions as Record<string, JSONSchema>
 }
 
 /** The v3 document for the group/version `kind` belongs to, with the one path explain looks the kind up by. */

@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs'
 import type {AnySchemaObject, ValidateFunction} from 'ajv'
 import {AJV_OPTIONS, DEFINITIONS_URI, kindSchemaURI} from './ajv-setup.js'
 import {CRD_FORMATS} from './formats.js'
-import {SCHEMAS_DIR} from './schema-set.js'
+import {bundledDefinitions, SCHEMAS_DIR} from './schema-set.js'
 
 export interface RuntimeCompiler {
   /** A schema that may refer to the bundled definitions through DEFINITIONS_URI. */
@@ -24,7 +24,7 @@ async function createCompiler(): Promise<RuntimeCompiler> {
   const {Ajv} = await import('ajv')
   const ajv = new Ajv(AJV_OPTIONS)
   for (const [name, format] of Object.entries(CRD_FORMATS)) ajv.addFormat(name, format)
-  ajv.addSchema(JSON.parse(readFileSync(new URL('_definitions.json', SCHEMAS_DIR), 'utf8')) as AnySchemaObject, DEFINITIONS_URI)
+  ajv.addSchema(bundledDefinitions() as AnySchemaObject, DEFINITIONS_URI)
   return {
     compile: (schema) => ajv.compile(schema),
     compileBuiltin(file) {

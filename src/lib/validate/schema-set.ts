@@ -36,6 +36,13 @@ function loadIndex(): Index {
   return (index ??= JSON.parse(readFileSync(new URL('index.json', SCHEMAS_DIR), 'utf8')) as Index)
 }
 
+let definitions: {definitions: Record<string, unknown>} | undefined
+
+/** _definitions.json: every definition of the OpenAPI spec the schemas were generated from, read once. */
+export function bundledDefinitions(): {definitions: Record<string, unknown>} {
+  return (definitions ??= JSON.parse(readFileSync(new URL('_definitions.json', SCHEMAS_DIR), 'utf8')) as {definitions: Record<string, unknown>})
+}
+
 export function splitAPIVersion(apiVersion: string): {group: string; version: string} {
   const slash = apiVersion.indexOf('/')
   return slash < 0 ? {group: '', version: apiVersion} : {group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1)}
