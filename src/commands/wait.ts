@@ -33,7 +33,9 @@ export default class Wait extends KubeCommand {
     }),
     filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'identifying the resource.'}),
     for: Flags.string({
+      // Repeatable only so the last one wins, as pflag's string does; never eating the arguments after it.
       multiple: true,
+      multipleNonGreedy: true,
       description:
         "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
     }),
