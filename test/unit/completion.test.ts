@@ -259,6 +259,16 @@ describe('kubeconfig names', () => {
     s.fake.verify()
   })
 
+  it('names one identity listed are not offered to another from the cache', async () => {
+    const s = await setup()
+    s.fake.on('GET', '/api/v1/namespaces/ns1/pods', list('mine'))
+    s.fake.on('GET', '/api/v1/namespaces/ns1/pods', list('bobs'))
+    expect(values(await run(s, ['get', 'pods', '']))).toEqual(['mine'])
+    expect(values(await run(s, ['get', 'pods', '--as=bob', '']))).toEqual(['bobs'])
+    expect(values(await run(s, ['get', 'pods', '']))).toEqual(['mine'])
+    s.fake.verify()
+  })
+
   it('no kubeconfig: no candidates and no error', async () => {
     const home = mkdtempSync(join(dir, 'home-'))
     const c = await complete(['--context', ''], {index, env: {}, homeDir: home, cwd: home, budgetMs: 1000})
