@@ -1,5 +1,6 @@
 import {KubeCommand} from '../lib/kube-command.js'
 import {metadataFlags, metadataOptions} from '../lib/ops/label-flags.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Annotate extends KubeCommand {
   static summary = 'Update the annotations on a resource'
@@ -11,7 +12,8 @@ export default class Annotate extends KubeCommand {
     'Attempting to set an annotation that already exists will fail unless --overwrite is set. If --resource-version is specified ' +
     'and does not match the current resource version on the server the command will fail.\n\n' +
     'Differences from kubectl: --list prints the annotations sorted by key (kubectl prints them in random order), and several ' +
-    'refused keys are named in the order given; no Go templates in -o.'
+    'refused keys are named in the order given; no Go templates in -o.\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]'
   static examples = [
     "# Update pod 'foo' with the annotation 'description' and the value 'my frontend'\n# If the same annotation is set multiple times, only the last value will be applied\n<%= config.bin %> annotate pods foo description='my frontend'",

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
 import {cascadeFlag, deleteTimeoutFlag, gracePeriodFlag} from '../lib/flag-defs.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Delete extends KubeCommand {
   static summary = 'Delete resources by file names, stdin, resources and names, or by resources and label selector'
@@ -16,7 +17,8 @@ export default class Delete extends KubeCommand {
     'finalizers or grace period each waits on, redrawn in place and erased when done; nothing extra is written when stderr is not a ' +
     'terminal. A delete with --all, or with -A and a selector, lists what it will delete and asks first when stdin and stderr are ' +
     'terminals (--yes skips the question); ' +
-    'it never asks when stdin is not a terminal, so scripts behave exactly as with kubectl.'
+    'it never asks when stdin is not a terminal, so scripts behave exactly as with kubectl.\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)])'
   static examples = [
     '<%= config.bin %> delete -f ./pod.json',

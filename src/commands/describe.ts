@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {intFlag, KubeCommand} from '../lib/kube-command.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Describe extends KubeCommand {
   static summary = 'Show details of a specific resource or group of resources'
@@ -13,7 +14,8 @@ export default class Describe extends KubeCommand {
     'where kubectl prints no status for its kind (right after Name and Namespace), and "Waiting on finalizers: <names>" for the ' +
     'finalizers that still hold it. Secrets show the size of every value, never the value (kubectl prints service-account ' +
     'tokens in full).\n\n' +
-    'Use "ktl api-resources" for a complete list of supported resources.'
+    'Use "ktl api-resources" for a complete list of supported resources.\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)'
   static examples = [
     '<%= config.bin %> describe nodes kubernetes-node-emt8.c.myproject.internal',

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {fieldManagerFlag, filenameFlag, recursiveFlag, showManagedFieldsFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Edit extends KubeCommand {
   static summary = 'Edit a resource on the server'
@@ -26,7 +27,8 @@ export default class Edit extends KubeCommand {
     'Differences from kubectl: ktl does not validate the edited file against schemas on the client (it sends ' +
     '--validate to the server as fieldValidation, as kubectl does with servers that support it), so a YAML syntax error is ' +
     'reported in the YAML parser\'s words; no -k; when a patch cannot be retried, ktl names `kubectl ' +
-    'replace -f FILE` (ktl has no replace).'
+    'replace -f FILE` (ktl has no replace).\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'edit (RESOURCE/NAME | -f FILENAME)'
   static examples = [
     "# Edit the service named 'registry'\n<%= config.bin %> edit svc/registry",

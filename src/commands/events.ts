@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
 import {allNamespacesFlag, objectPrintFlags} from '../lib/print-flags.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Events extends KubeCommand {
   static summary = 'List events'
@@ -9,7 +10,8 @@ export default class Events extends KubeCommand {
     'Prints a table of the most important information about events. You can request events for a namespace, for all ' +
     'namespace, or filtered to only those pertaining to a specified resource.\n\n' +
     'Differences from kubectl: with --watch, a watch the server closes is resumed from the last event seen (kubectl stops ' +
-    'silently); ktl has no Go templates (-o go-template and template are not offered).'
+    'silently); ktl has no Go templates (-o go-template and template are not offered).\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage =
     'events [(-o|--output=)json|yaml|name|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]'
   static examples = [

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Explain extends KubeCommand {
   static summary = 'Get documentation for a resource'
@@ -13,7 +14,9 @@ Information about each field is retrieved from the server in OpenAPI format (v3 
 
 Use "ktl api-resources" for a complete list of supported resources.
 
-Differences from kubectl: when no cluster can be reached (no kubeconfig, connection refused, unknown host), ktl explains built-in types from its bundled Kubernetes 1.36 schemas instead of failing, says so in one warning line on stderr; offline, types are found by their plural, singular or kind name (not short names such as "deploy", which only a server's discovery lists), and no enum values are listed (the spec the bundled schemas come from has none).`
+Differences from kubectl: when no cluster can be reached (no kubeconfig, connection refused, unknown host), ktl explains built-in types from its bundled Kubernetes 1.36 schemas instead of failing, says so in one warning line on stderr; offline, types are found by their plural, singular or kind name (not short names such as "deploy", which only a server's discovery lists), and no enum values are listed (the spec the bundled schemas come from has none).
+
+${TYPE_SUGGESTION_HELP}`
   static examples = [
     '# Get the documentation of the resource and its fields\n<%= config.bin %> explain pods',
     '# Get all the fields in the resource\n<%= config.bin %> explain pods --recursive',

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {intFlag, KubeCommand} from '../lib/kube-command.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Get extends KubeCommand {
   static summary = 'Display one or many resources'
@@ -7,8 +8,7 @@ export default class Get extends KubeCommand {
     'Prints a table of the most important information about the specified resources. You can filter the list using a label ' +
     'selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current ' +
     'namespace unless you pass --all-namespaces.\n\nUse "ktl api-resources" for a complete list of supported resources.\n\n' +
-    'ktl addition: when the server has no resource type of the name given, a second line after kubectl\'s error names the ' +
-    'closest type it has (Did you mean "deployments"?), when one is within two edits.'
+    TYPE_SUGGESTION_HELP
   static examples = [
     '<%= config.bin %> get pods',
     '<%= config.bin %> get pods -o wide',

@@ -1,5 +1,6 @@
 import {KubeCommand} from '../lib/kube-command.js'
 import {metadataFlags, metadataOptions} from '../lib/ops/label-flags.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Label extends KubeCommand {
   static summary = 'Update the labels on a resource'
@@ -10,7 +11,8 @@ export default class Label extends KubeCommand {
     '* If --overwrite is true, then existing labels can be overwritten, otherwise attempting to overwrite a label will result in an error.\n' +
     '* If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used.\n\n' +
     'Differences from kubectl: --list prints the labels sorted by key (kubectl prints them in random order); an -o format ktl ' +
-    'cannot print is refused before anything is sent (kubectl label sends the change first); no Go templates in -o.'
+    'cannot print is refused before anything is sent (kubectl label sends the change first); no Go templates in -o.\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]'
   static examples = [
     "# Update pod 'foo' with the label 'unhealthy' and the value 'true'\n<%= config.bin %> label pods foo unhealthy=true",

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Logs extends KubeCommand {
   static summary = 'Print the logs for a container in a pod'
@@ -7,7 +8,9 @@ export default class Logs extends KubeCommand {
 
 Lines are written as they arrive, so -f shows each line as soon as the server sends it.
 
-Differences from kubectl: with --all-containers, a selector or several pods, ktl reads the containers in a fixed order (init containers, containers, ephemeral containers; pods in the order the server lists them) where kubectl's order is random (with --all-pods too).`
+Differences from kubectl: with --all-containers, a selector or several pods, ktl reads the containers in a fixed order (init containers, containers, ephemeral containers; pods in the order the server lists them) where kubectl's order is random (with --all-pods too).
+
+${TYPE_SUGGESTION_HELP}`
   static examples = [
     '# Return snapshot logs from pod nginx with only one container\n<%= config.bin %> logs nginx',
     '# Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n<%= config.bin %> logs nginx --prefix',

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, showManagedFieldsFlag} from '../lib/flag-defs.js'
 import {KubeCommand} from '../lib/kube-command.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Patch extends KubeCommand {
   static summary = 'Update fields of a resource'
@@ -10,7 +11,8 @@ export default class Patch extends KubeCommand {
     'Note: Strategic merge patch is not supported for custom resources.\n\n' +
     'Differences from kubectl: with --local or --dry-run=client and --type json, a failing operation is reported in ' +
     'evanphx/json-patch\'s words for the common cases only; a YAML patch that does not parse is reported with the YAML ' +
-    'parser\'s own message; no Go templates in -o.'
+    'parser\'s own message; no Go templates in -o.\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]'
   static examples = [
     '# Partially update a node using a strategic merge patch, specifying the patch as JSON\n<%= config.bin %> patch node k8s-node-1 -p \'{"spec":{"unschedulable":true}}\'',

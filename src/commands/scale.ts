@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {allowMissingTemplateKeysFlag, dryRunFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Scale extends KubeCommand {
   static summary = 'Set a new size for a deployment, replica set, or replication controller'
@@ -11,7 +12,8 @@ export default class Scale extends KubeCommand {
     'If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is ' +
     'guaranteed that the precondition holds true when the scale is sent to the server.\n\n' +
     'Any type with a scale subresource can be scaled, custom resources included: ktl, like kubectl, sets the size through ' +
-    'the object\'s /scale subresource. No Go templates in -o.'
+    'the object\'s /scale subresource. No Go templates in -o.\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)'
   static examples = [
     "# Scale a replica set named 'foo' to 3\n<%= config.bin %> scale --replicas=3 rs/foo",

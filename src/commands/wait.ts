@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../lib/kube-command.js'
 import {allNamespacesFlag, objectPrintFlags} from '../lib/print-flags.js'
+import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Wait extends KubeCommand {
   static summary = 'Experimental: Wait for a specific condition on one or many resources'
@@ -11,7 +12,8 @@ export default class Wait extends KubeCommand {
     'A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option ' +
     'to change to output destination.\n\n' +
     'Differences from kubectl: --local is not offered (it only reads -f files, which have no status to wait for); ktl has no Go ' +
-    'templates (-o go-template and template are not offered).'
+    'templates (-o go-template and template are not offered).\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage =
     "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]"
   static examples = [
@@ -33,7 +35,9 @@ export default class Wait extends KubeCommand {
     }),
     filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'identifying the resource.'}),
     for: Flags.string({
+      // Repeatable only so the last one wins, as pflag's string does; never eating the arguments after it.
       multiple: true,
+      multipleNonGreedy: true,
       description:
         "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
     }),

@@ -5,6 +5,7 @@
 const WITH_VALUE = new Set([
   '--kubeconfig', '--context', '--cluster', '--user', '--namespace', '-n', '--server', '-s', '--token',
   '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '--request-timeout', '-v', '--v', '--output-errors',
+  '--as', '--as-group', '--as-uid',
 ])
 const BOOLEAN = new Set(['--insecure-skip-tls-verify'])
 

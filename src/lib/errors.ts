@@ -87,13 +87,17 @@ export class ConnectionError extends CliError {
   }
 }
 
-/** kubectl's `the server doesn't have a resource type "X"`, with X as typed (for ktl's suggestion in get). */
+/**
+ * kubectl's `the server doesn't have a resource type "X"` (`line`, X as typed), then ktl's addition: a
+ * second line naming `suggestion`, the closest type the server has, when one is close.
+ */
 export class NoResourceTypeError extends CliError {
   constructor(
     readonly resource: string,
-    message: string,
+    line: string,
+    readonly suggestion?: string,
   ) {
-    super(message)
+    super(suggestion ? `${line}\nDid you mean ${goQuote(suggestion)}?` : line)
     this.name = 'NoResourceTypeError'
   }
 }

@@ -40,6 +40,14 @@ export const globalFlags = {
   context: Flags.string({description: 'The name of the kubeconfig context to use', helpGroup: 'GLOBAL'}),
   cluster: Flags.string({description: 'The name of the kubeconfig cluster to use', helpGroup: 'GLOBAL'}),
   user: Flags.string({description: 'The name of the kubeconfig user to use', helpGroup: 'GLOBAL'}),
+  as: Flags.string({description: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.', helpGroup: 'GLOBAL'}),
+  'as-group': Flags.string({
+    description: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.',
+    multiple: true,
+    multipleNonGreedy: true,
+    helpGroup: 'GLOBAL',
+  }),
+  'as-uid': Flags.string({description: 'UID to impersonate for the operation.', helpGroup: 'GLOBAL'}),
   namespace: Flags.string({char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL'}),
   server: Flags.string({char: 's', description: 'The address and port of the Kubernetes API server', helpGroup: 'GLOBAL'}),
   token: Flags.string({description: 'Bearer token for authentication to the API server', helpGroup: 'GLOBAL'}),
@@ -83,6 +91,9 @@ export function overridesFromFlags(flags: Partial<GlobalFlags>): ConfigOverrides
     insecureSkipTlsVerify: flags['insecure-skip-tls-verify'] || undefined,
     tlsServerName: flags['tls-server-name'],
     requestTimeout: flags['request-timeout'],
+    impersonate: flags.as,
+    impersonateUid: flags['as-uid'],
+    impersonateGroups: flags['as-group'],
   }
 }
 

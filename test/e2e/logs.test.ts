@@ -102,7 +102,8 @@ const cases: string[][] = [
   ['nope'],
   ['deploy/nope'],
   ['cm/cm'],
-  ['foo/bar'],
+  // A type no served name is close to: a close one earns ktl's added hint (type-suggestion.test.ts).
+  ['zzzzzz/bar'],
   ['deploy/empty', '--pod-running-timeout=1s'],
   ['one', '--since=1h', '--since-time=2024-01-01T00:00:00Z'],
   ['one', '--since-time=bad'],

@@ -112,6 +112,8 @@ describe('wait matches kubectl', () => {
     ['cm/c1', '--for=create'],
     ['cm/nope', '--for=create', '--timeout=1s'],
     ['cm/nope', '--for=delete'],
+    ['--for=delete', 'cm/nope'],
+    ['--for', 'condition=Ready', 'pod/p1', '--for=create'],
     ['cm/c1', 'cm/c2', '--for=delete', '--timeout=1s'],
     ['cm', '-l', 'e2e-wait=x', '--for=delete', '--timeout=0'],
     ['-f', '/nonexistent', '--for=delete'],

@@ -7,6 +7,9 @@ describe('moveLeadingGlobalFlags', () => {
     expect(moveLeadingGlobalFlags(['-n', 'kube-system', 'get', 'pods'])).toEqual(['get', 'pods', '-n', 'kube-system'])
     expect(moveLeadingGlobalFlags(['--kubeconfig=/k', '--insecure-skip-tls-verify', 'config', 'view'])).toEqual(['config', 'view', '--kubeconfig=/k', '--insecure-skip-tls-verify'])
     expect(moveLeadingGlobalFlags(['-nfoo', '--context', 'c', 'get', 'po'])).toEqual(['get', 'po', '-nfoo', '--context', 'c'])
+    expect(moveLeadingGlobalFlags(['--as', 'bob', '--as-group', 'g1', '--as-group=g2', '--as-uid=7', 'auth', 'can-i', 'get', 'po'])).toEqual([
+      'auth', 'can-i', 'get', 'po', '--as', 'bob', '--as-group', 'g1', '--as-group=g2', '--as-uid=7',
+    ])
   })
 
   it('keeps them before a -- separator', () => {

@@ -27,11 +27,11 @@ function normalise(stderr: string): string {
     .join('\n')
 }
 
-async function run(verbosity: number, creds?: Credentials): Promise<string> {
+async function run(verbosity: number, creds?: Credentials, impersonate?: RestConfig['impersonate']): Promise<string> {
   server = await FakeServer.start()
   server.on('GET', '/api/v1/namespaces/default', {headers: {'audit-id': 'a1'}, body: {kind: 'Namespace'}})
   const io = memoryIO()
-  await createClient(config(server.url, creds), {io, verbosity}).request({path: '/api/v1/namespaces/default'})
+  await createClient({...config(server.url, creds), impersonate}, {io, verbosity}).request({path: '/api/v1/namespaces/default'})
   return io.stderr()
 }
 
@@ -86,6 +86,26 @@ describe('-v round-trip logging', () => {
       `curl -v -XGET  -H "Accept: application/json, */*" -H "User-Agent: ${userAgent()}" -H "Authorization: Basic <masked>" '${server.url}/api/v1/namespaces/default'`,
       `GET ${server.url}/api/v1/namespaces/default 200 OK in N milliseconds`,
     ])
+  })
+
+  it('a header sent several times is logged once per value, as client-go does', async () => {
+    const impersonate = {userName: 'bob', groups: ['g1', 'g2']}
+    expect(normalise(await run(7, {}, impersonate))).toBe(
+      [
+        `GET ${server.url}/api/v1/namespaces/default`,
+        'Request Headers:',
+        '    Accept: application/json, */*',
+        `    User-Agent: ${userAgent()}`,
+        '    Impersonate-User: bob',
+        '    Impersonate-Group: g1',
+        '    Impersonate-Group: g2',
+        'Response Status: 200 OK in N milliseconds',
+      ].join('\n'),
+    )
+    await server.close()
+    expect(normalise(await run(9, {}, impersonate)).split('\n')[1]).toBe(
+      `curl -v -XGET  -H "Accept: application/json, */*" -H "User-Agent: ${userAgent()}" -H "Impersonate-User: bob" -H "Impersonate-Group: g1" -H "Impersonate-Group: g2" '${server.url}/api/v1/namespaces/default'`,
+    )
   })
 
   it('never prints the token or password, even at -v=10', async () => {

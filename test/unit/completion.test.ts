@@ -250,6 +250,25 @@ describe('kubeconfig names', () => {
     s.fake.verify()
   })
 
+  it('names are listed as the user --as, --as-group and --as-uid impersonate', async () => {
+    const s = await setup()
+    s.fake.on('GET', '/api/v1/namespaces/ns1/pods', list('as-bob'))
+    expect(values(await run(s, ['--as', 'bob', 'get', 'pods', '--as-group=g1', '--as-group', 'g2', '--as-uid=7', '']))).toEqual(['as-bob'])
+    const [req] = s.fake.requests
+    expect([req.headers['impersonate-user'], req.headers['impersonate-group'], req.headers['impersonate-uid']]).toEqual(['bob', 'g1, g2', '7'])
+    s.fake.verify()
+  })
+
+  it('names one identity listed are not offered to another from the cache', async () => {
+    const s = await setup()
+    s.fake.on('GET', '/api/v1/namespaces/ns1/pods', list('mine'))
+    s.fake.on('GET', '/api/v1/namespaces/ns1/pods', list('bobs'))
+    expect(values(await run(s, ['get', 'pods', '']))).toEqual(['mine'])
+    expect(values(await run(s, ['get', 'pods', '--as=bob', '']))).toEqual(['bobs'])
+    expect(values(await run(s, ['get', 'pods', '']))).toEqual(['mine'])
+    s.fake.verify()
+  })
+
   it('no kubeconfig: no candidates and no error', async () => {
     const home = mkdtempSync(join(dir, 'home-'))
     const c = await complete(['--context', ''], {index, env: {}, homeDir: home, cwd: home, budgetMs: 1000})

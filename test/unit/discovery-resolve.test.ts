@@ -1,5 +1,5 @@
 // Discovery.resolve over a fake server: one refresh on a miss from cached data, kubectl's message
-// for an unknown type, and the transport's message when the server cannot be reached.
+// for an unknown type (with ktl's closest name), and the transport's message when the server cannot be reached.
 import {createServer} from 'node:net'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -59,6 +59,14 @@ describe('Discovery.resolve', () => {
     serveDiscovery(fake, {times: 2, groups: ['apps']})
     await discovery().allResources()
     await expect(discovery().resolve('flurbs.apps')).rejects.toThrow('error: the server doesn\'t have a resource type "flurbs"')
+    fake.verify()
+  })
+
+  it('names the closest type the server has, from the data it refreshed on the miss', async () => {
+    serveDiscovery(fake, {groups: ['apps']})
+    await discovery().allResources()
+    serveDiscovery(fake, {groups: ['apps', 'stable.example.com']})
+    await expect(discovery().resolve('crontabz')).rejects.toThrow(new NoResourceTypeError('crontabz', 'error: the server doesn\'t have a resource type "crontabz"', 'crontabs'))
     fake.verify()
   })
 

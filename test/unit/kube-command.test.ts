@@ -73,7 +73,14 @@ describe('overridesFromFlags', () => {
       insecureSkipTlsVerify: undefined,
       tlsServerName: undefined,
       requestTimeout: '5s',
+      impersonate: undefined,
+      impersonateUid: undefined,
+      impersonateGroups: undefined,
     })
+  })
+
+  it('maps --as, --as-uid and --as-group onto the impersonation overrides', () => {
+    expect(overridesFromFlags({as: 'bob', 'as-uid': '7', 'as-group': ['g1', 'g2']})).toMatchObject({impersonate: 'bob', impersonateUid: '7', impersonateGroups: ['g1', 'g2']})
   })
 })
 

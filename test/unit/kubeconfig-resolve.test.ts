@@ -108,6 +108,30 @@ describe('selecting context, cluster and user', () => {
     expect(c.restConfig.impersonate).toEqual({userName: 'bob', uid: undefined, groups: ['g1'], extra: {scope: ['a']}})
   })
 
+  it('--as, --as-uid and --as-group replace the kubeconfig user\'s impersonation; what no flag gives stays', async () => {
+    const config = lines(
+      'current-context: c',
+      'clusters: [{name: k, cluster: {server: "https://k"}}]',
+      'contexts: [{name: c, context: {cluster: k, user: u}}, {name: plain, context: {cluster: k, user: p}}]',
+      'users:',
+      '- {name: u, user: {token: t, as: bob, as-uid: "1", as-groups: [g1, g2], as-user-extra: {scope: [a]}}}',
+      '- {name: p, user: {token: t}}',
+    )
+    const all = await resolveWith({files: {config}, overrides: {kubeconfig: 'config', impersonate: 'ann', impersonateUid: '2', impersonateGroups: ['h']}})
+    expect(all.restConfig.impersonate).toEqual({userName: 'ann', uid: '2', groups: ['h'], extra: {scope: ['a']}})
+    const userOnly = await resolveWith({files: {config}, overrides: {kubeconfig: 'config', impersonate: 'ann', impersonateGroups: []}})
+    expect(userOnly.restConfig.impersonate).toEqual({userName: 'ann', uid: '1', groups: ['g1', 'g2'], extra: {scope: ['a']}})
+    const flagsOnly = await resolveWith({files: {config}, overrides: {kubeconfig: 'config', context: 'plain', impersonate: 'system:serviceaccount:ns:sa', impersonateGroups: ['a,b', 'c']}})
+    expect(flagsOnly.restConfig.impersonate).toEqual({userName: 'system:serviceaccount:ns:sa', uid: undefined, groups: ['a,b', 'c'], extra: undefined})
+    const none = await resolveWith({files: {config}, overrides: {kubeconfig: 'config', context: 'plain', impersonate: ''}})
+    expect(none.restConfig.impersonate).toBeUndefined()
+  })
+
+  it('--as also impersonates on a plain-http server, as kubectl', async () => {
+    const c = await resolveWith({files: {config: BASIC}, overrides: {kubeconfig: 'config', context: 'insecure', impersonate: 'bob'}})
+    expect(c.restConfig.impersonate).toEqual({userName: 'bob', uid: undefined, groups: undefined, extra: undefined})
+  })
+
   it('normalises the server URL like client-go', () => {
     expect(normalizeServer('127.0.0.1:6443')).toBe('http://127.0.0.1:6443')
     expect(normalizeServer('https://k:6443/')).toBe('https://k:6443')
@@ -145,6 +169,7 @@ const INVALID = lines(
   '- {name: noapi, user: {exec: {command: foo, interactiveMode: Never}}}',
   '- {name: badapi, user: {exec: {apiVersion: client.authentication.k8s.io/v1alpha1, command: foo, interactiveMode: Never}}}',
   '- {name: groups, user: {token: t, as-groups: [g]}}',
+  '- {name: uid, user: {token: t, as-uid: u1}}',
   '- {name: missingtoken, user: {tokenFile: /nonexistent/token}}',
 )
 
@@ -190,7 +215,17 @@ describe('kubectl\'s configuration errors', () => {
     [{user: 'nocmd'}, 'error: command must be specified for nocmd to use exec authentication plugin'],
     [{user: 'noapi'}, 'error: apiVersion must be specified for noapi to use exec authentication plugin'],
     [{user: 'badapi'}, 'error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"'],
-    [{user: 'groups'}, 'error: requesting groups or user-extra for groups without impersonating a user'],
+    [{user: 'groups'}, 'error: requesting uid, groups or user-extra for groups without impersonating a user'],
+    [{user: 'uid'}, 'error: requesting uid, groups or user-extra for uid without impersonating a user'],
+    [{impersonateGroups: ['system:masters']}, 'error: requesting uid, groups or user-extra for u without impersonating a user'],
+    [{impersonateUid: '1'}, 'error: requesting uid, groups or user-extra for u without impersonating a user'],
+    [{user: 'groups', impersonate: 'bob'}, 'no error'],
+    [
+      {user: 'twoauth', impersonateGroups: ['g']},
+      'Error in configuration: \n' +
+        '* more than one authentication method found for twoauth; found [token basicAuth], only one is allowed\n' +
+        '* requesting uid, groups or user-extra for twoauth without impersonating a user',
+    ],
     [{user: 'missingtoken'}, 'error: open /nonexistent/token: no such file or directory'],
     [{requestTimeout: 'abc'}, 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)'],
     [{server: 'http://[bad'}, 'error: host must be a URL or a host:port pair: "http://[bad"'],

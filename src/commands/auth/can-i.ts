@@ -5,12 +5,13 @@ export default class AuthCanI extends KubeCommand {
   static summary = 'Check whether an action is allowed'
   static description = `Check whether an action is allowed.
 
-VERB is a logical Kubernetes API verb like 'get', 'list', 'watch', 'delete', etc. TYPE is a Kubernetes resource. Shortcuts and groups will be resolved. NONRESOURCEURL is a partial URL that starts with "/". NAME is the name of a particular Kubernetes resource.
+VERB is a logical Kubernetes API verb like 'get', 'list', 'watch', 'delete', etc. TYPE is a Kubernetes resource. Shortcuts and groups will be resolved. NONRESOURCEURL is a partial URL that starts with "/". NAME is the name of a particular Kubernetes resource. This command pairs nicely with impersonation. See --as global flag.
 
-Exits 0 when the action is allowed and 1 when it is not, as kubectl does. ktl has no --as impersonation flags yet, so it checks the current user only.`
+Exits 0 when the action is allowed and 1 when it is not, as kubectl does.`
   static examples = [
     '# Check to see if I can create pods in any namespace\n<%= config.bin %> auth can-i create pods --all-namespaces',
     '# Check to see if I can list deployments in my current namespace\n<%= config.bin %> auth can-i list deployments.apps',
+    '# Check to see if service account "foo" of namespace "dev" can list pods in the namespace "prod"\n# You must be allowed to use impersonation for the global option "--as"\n<%= config.bin %> auth can-i list pods --as=system:serviceaccount:dev:foo -n prod',
     '# Check to see if I can do everything in my current namespace ("*" means all)\n<%= config.bin %> auth can-i \'*\' \'*\'',
     '# Check to see if I can get the job named "bar" in namespace "foo"\n<%= config.bin %> auth can-i list jobs.batch/bar -n foo',
     '# Check to see if I can read pod logs\n<%= config.bin %> auth can-i get pods --subresource=log',

@@ -1,9 +1,11 @@
 import {Flags} from '@oclif/core'
 import {CreateObjectCommand, nameFromArgs} from '../../lib/create/command.js'
 import {createObjectFlags, createObjectOptions} from '../../lib/create/flags.js'
+import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class CreateJob extends CreateObjectCommand {
   static summary = 'Create a job with the specified name'
+  static description = 'Create a job with the specified name.\n\n' + TYPE_SUGGESTION_HELP
   static usage = 'create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...] [options]'
   static examples = [
     '# Create a job\n<%= config.bin %> create job my-job --image=busybox',

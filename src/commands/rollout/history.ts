@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../../lib/kube-command.js'
 import {NO_GO_TEMPLATES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
+import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutHistory extends KubeCommand {
   static summary = 'View rollout history'
@@ -8,7 +9,9 @@ export default class RolloutHistory extends KubeCommand {
     'View previous rollout revisions and configurations.\n\n' +
     'Beyond kubectl: with -o and a --revision that does not exist, ktl reports "unable to find the specified revision" ' +
     '(kubectl 1.32 crashes). ' +
-    NO_GO_TEMPLATES
+    NO_GO_TEMPLATES +
+    '\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'rollout history (TYPE NAME | TYPE/NAME) [flags]'
   static examples = [
     '# View the rollout history of a deployment\n<%= config.bin %> rollout history deployment/abc',

@@ -1,12 +1,15 @@
 import {KubeCommand} from '../../lib/kube-command.js'
 import {fieldManagerFlag, NO_GO_TEMPLATES, patchOptions, printFlags, targetFlags} from '../../lib/rollout/flags.js'
+import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutPause extends KubeCommand {
   static summary = 'Mark the provided resource as paused'
   static description =
     'Paused resources will not be reconciled by a controller. Use "ktl rollout resume" to resume a paused resource. ' +
     'Currently only deployments support being paused.\n\n' +
-    NO_GO_TEMPLATES
+    NO_GO_TEMPLATES +
+    '\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'rollout pause RESOURCE'
   static examples = [
     '# Mark the nginx deployment as paused\n# Any current state of the deployment will continue its function; new updates\n# to the deployment will not have an effect as long as the deployment is paused\n<%= config.bin %> rollout pause deployment/nginx',

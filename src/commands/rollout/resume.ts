@@ -1,12 +1,15 @@
 import {KubeCommand} from '../../lib/kube-command.js'
 import {fieldManagerFlag, NO_GO_TEMPLATES, patchOptions, printFlags, targetFlags} from '../../lib/rollout/flags.js'
+import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutResume extends KubeCommand {
   static summary = 'Resume a paused resource'
   static description =
     'Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. ' +
     'Currently only deployments support being resumed.\n\n' +
-    NO_GO_TEMPLATES
+    NO_GO_TEMPLATES +
+    '\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'rollout resume RESOURCE'
   static examples = ['# Resume an already paused deployment\n<%= config.bin %> rollout resume deployment/nginx']
   static strict = false

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../../lib/kube-command.js'
 import {targetFlags, targetOptions} from '../../lib/rollout/flags.js'
+import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutStatus extends KubeCommand {
   static summary = 'Show the status of the rollout'
@@ -10,7 +11,8 @@ export default class RolloutStatus extends KubeCommand {
     'will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by ' +
     'another revision, use --revision=N where N is the revision you need to watch for.\n\n' +
     'Beyond kubectl: when stdout is a terminal, each "Waiting for ..." line replaces the one before it in place, and the final ' +
-    'line stays; piped, every line is printed as kubectl prints it.'
+    'line stays; piped, every line is printed as kubectl prints it.\n\n' +
+    TYPE_SUGGESTION_HELP
   static usage = 'rollout status (TYPE NAME | TYPE/NAME) [flags]'
   static examples = ['# Watch the rollout status of a deployment\n<%= config.bin %> rollout status deployment/nginx']
   static strict = false

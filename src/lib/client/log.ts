@@ -5,7 +5,8 @@ import type {OutStream} from '../io.js'
 import {klogLine} from '../go/klog.js'
 import {goQuote} from '../go/quote.js'
 
-export type Headers = Record<string, string>
+/** Request headers; one sent several times (Impersonate-Group) has its values in order. */
+export type Headers = Record<string, string | string[]>
 
 /** -v from which every request is logged on stderr. */
 export const REQUEST_LOG_VERBOSITY = 6
@@ -23,15 +24,14 @@ export class RoundTripLog {
 
   request(method: string, url: string, headers: Headers, body: string | Buffer | undefined): void {
     if (this.verbosity >= 8) this.body('Request Body', body)
+    // Each value on its own, as net/http sends and client-go logs a header given several times.
+    const lines = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((value) => `${k}: ${maskValue(k, value)}`))
     if (this.verbosity >= 9) {
-      const flags = Object.entries(headers)
-        .map(([k, v]) => ` -H ${goQuote(`${k}: ${maskValue(k, v)}`)}`)
-        .join('')
-      this.line(`curl -v -X${method} ${flags} '${url}'`)
+      this.line(`curl -v -X${method} ${lines.map((line) => ` -H ${goQuote(line)}`).join('')} '${url}'`)
     } else if (this.verbosity >= 7) {
       this.line(`${method} ${url}`)
       this.line('Request Headers:')
-      for (const [k, v] of Object.entries(headers)) this.line(`    ${k}: ${maskValue(k, v)}`)
+      for (const line of lines) this.line(`    ${line}`)
     }
   }
 

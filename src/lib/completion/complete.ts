@@ -99,6 +99,8 @@ const OVERRIDES: Record<string, keyof ConfigOverrides> = {
   'client-certificate': 'clientCertificate',
   'client-key': 'clientKey',
   'tls-server-name': 'tlsServerName',
+  as: 'impersonate',
+  'as-uid': 'impersonateUid',
 }
 const NAMESPACES: APIResource = {name: 'namespaces', singularName: 'namespace', namespaced: false, group: '', version: 'v1', kind: 'Namespace', verbs: ['list'], shortNames: ['ns'], categories: []}
 
@@ -178,6 +180,7 @@ export async function complete(words: string[], opts: CompleteOptions): Promise<
     if (values?.length) (overrides as Record<string, string>)[key] = values[values.length - 1]
   }
   if (line.flags.has('insecure-skip-tls-verify')) overrides.insecureSkipTlsVerify = true
+  if (line.flags.has('as-group')) overrides.impersonateGroups = line.flags.get('as-group')
   const sources = new CompletionSources({env: opts.env, homeDir: opts.homeDir, cwd: opts.cwd, overrides, signal: controller.signal, remainingMs: () => deadline - Date.now()})
   // A request the client gave up on at the deadline fails a moment before the timer fires.
   const work = candidates(opts.index, line, partial, sources).catch(

@@ -74,7 +74,9 @@ export class CompletionSources {
     const {restConfig, userName} = await this.clientConfig()
     const path = resourcePath(resource, namespace)
     const cache = new DiscoveryDiskCache(join(defaultCacheDir(this.opts.homeDir, this.opts.env), 'ktl-completion'), NAMES_TTL_MS)
-    const file = `${createHash('sha256').update(`${restConfig.server}\n${userName}\n${path}`).digest('hex').slice(0, 32)}.json`
+    // Keyed by who asks: the user, and whom it impersonates (--as lists what that identity may see).
+    const identity = `${userName}\n${JSON.stringify(restConfig.impersonate ?? null)}`
+    const file = `${createHash('sha256').update(`${restConfig.server}\n${identity}\n${path}`).digest('hex').slice(0, 32)}.json`
     const cached = await cache.read(file)
     if (cached !== undefined) {
       const names = parseNames(cached)

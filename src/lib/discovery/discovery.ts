@@ -131,13 +131,13 @@ class CachedDiscovery implements Discovery {
       return await this.resolveOnce(name, opts)
     } catch (err) {
       // Names come from the cache first: a miss on data from an earlier run earns one refetch.
-      if (!(err instanceof NoResourceMatchError) || this.cache.fresh) throw this.unresolved(err)
+      if (!(err instanceof NoResourceMatchError) || this.cache.fresh) throw await this.unresolved(err)
     }
     await this.invalidate()
     try {
       return await this.resolveOnce(name, opts)
     } catch (err) {
-      throw this.unresolved(err)
+      throw await this.unresolved(err)
     }
   }
 
@@ -166,11 +166,16 @@ class CachedDiscovery implements Discovery {
     return found
   }
 
-  /** A miss while the server could not be reached is the server's fault, not the name's. */
-  private unresolved(err: unknown): unknown {
+  /**
+   * A miss while the server could not be reached is the server's fault, not the name's; otherwise
+   * kubectl's error, with the closest name the server has for every verb that resolves a type.
+   */
+  private async unresolved(err: unknown): Promise<unknown> {
     if (!(err instanceof NoResourceMatchError)) return err
     const transport = [...this.lastFailures.values()].find((e) => !(e instanceof StatusError))
-    return transport ?? new NoResourceTypeError(err.resource, `error: ${err.message}`)
+    if (transport) return transport
+    const {closestResourceName} = await import('./suggest.js')
+    return new NoResourceTypeError(err.resource, `error: ${err.message}`, closestResourceName(err.resource, await this.allResources()))
   }
 
   private async loadAll(): Promise<AllLists> {

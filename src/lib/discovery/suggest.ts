@@ -5,6 +5,11 @@ import type {APIResource} from './types.js'
 
 const MAX_DISTANCE = 2
 
+/** The --help paragraph of every verb whose TYPE arguments go through discovery. */
+export const TYPE_SUGGESTION_HELP =
+  'ktl addition: when the server has no resource type of the name given, a second line after kubectl\'s error names the ' +
+  'closest type it has (Did you mean "deployments"?), when one is within two edits.'
+
 /** The name closest to `typed` among plurals, singulars, short names and plural.group forms; undefined when none is close. */
 export function closestResourceName(typed: string, resources: readonly APIResource[]): string | undefined {
   let best: string | undefined

@@ -142,6 +142,9 @@ function select(merged: MergedKubeconfig, overrides: ConfigOverrides, cwd: strin
   if (overrides.token) user.token = overrides.token
   if (overrides.clientCertificate) user['client-certificate'] = overrides.clientCertificate
   if (overrides.clientKey) user['client-key'] = overrides.clientKey
+  if (overrides.impersonate) user.as = overrides.impersonate
+  if (overrides.impersonateUid) user['as-uid'] = overrides.impersonateUid
+  if (overrides.impersonateGroups?.length) user['as-groups'] = overrides.impersonateGroups
 
   return {contextName, contextExists: Boolean(contextEntry), context, clusterName, clusterExists: Boolean(clusterEntry), cluster, userName, user}
 }
@@ -213,8 +216,8 @@ async function validateAuthInfo(name: string, u: AuthInfo, cwd: string): Promise
   }
   if (methods.length > 1) errors.push(new Error(`more than one authentication method found for ${name}; found [${methods.join(' ')}], only one is allowed`))
   const extra = u['as-user-extra'] as Record<string, string[]> | undefined
-  if (((u['as-groups'] ?? []).length > 0 || Object.keys(extra ?? {}).length > 0) && !u.as) {
-    errors.push(new Error(`requesting groups or user-extra for ${name} without impersonating a user`))
+  if ((u['as-uid'] || (u['as-groups'] ?? []).length > 0 || Object.keys(extra ?? {}).length > 0) && !u.as) {
+    errors.push(new Error(`requesting uid, groups or user-extra for ${name} without impersonating a user`))
   }
   return errors
 }

@@ -104,6 +104,10 @@ export interface ConfigOverrides {
   tlsServerName?: string
   /** kubectl's --request-timeout value as typed: "0", "30", "30s", "1m". */
   requestTimeout?: string
+  /** --as, --as-uid and --as-group: they replace the user's as, as-uid and as-groups when given. */
+  impersonate?: string
+  impersonateUid?: string
+  impersonateGroups?: string[]
 }
 
 /** What a client needs to reach one API server as one user: the resolved result of kubeconfig + flags. */

@@ -1,8 +1,7 @@
 // `ktl get`: fetch what the arguments name, print it the way -o asks, keep going past objects that
 // fail and report them at the end, like kubectl.
 import type {Ctx} from '../context.js'
-import {AggregateCliError, CliError, inAggregate, NoResourceTypeError, StatusError, usageError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
+import {AggregateCliError, CliError, inAggregate, StatusError, usageError} from '../errors.js'
 import {TabWriter} from '../printers/columns.js'
 import type {CellColorizer} from '../printers/status-colors.js'
 import {TablePrinter} from '../printers/table.js'
@@ -67,8 +66,6 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
     allNamespaces: opts.allNamespaces,
     filenames: opts.filenames,
     recursive: opts.recursive,
-  }).catch(async (err: unknown) => {
-    throw await withTypeSuggestion(ctx, err)
   })
   if (opts.selector !== undefined && !fromFiles && visits.some((v) => v.name !== undefined)) throw usageError('name cannot be provided when a selector is specified')
   if (visits.some((v) => v.name === '')) throw usageError('resource name may not be empty')
@@ -311,12 +308,4 @@ async function printObjects(
       ? strip(objects[0].object)
       : {apiVersion: 'v1', items: objects.map((o) => strip(o.object)), kind: 'List', metadata: {resourceVersion: ''}}
   format.print(doc, out)
-}
-
-/** kubectl's line for an unknown resource type, and ktl's own second line naming the closest type there is. */
-async function withTypeSuggestion(ctx: Ctx, err: unknown): Promise<unknown> {
-  if (!(err instanceof NoResourceTypeError)) return err
-  const {closestResourceName} = await import('../discovery/suggest.js')
-  const closest = closestResourceName(err.resource, await (await ctx.discovery()).allResources())
-  return closest ? new NoResourceTypeError(err.resource, `${err.message}\nDid you mean ${goQuote(closest)}?`) : err
 }
