@@ -20,6 +20,8 @@ export interface Ctx {
   namespace(): Promise<string>
   client(): Promise<KubeClient>
   discovery(): Promise<Discovery>
+  /** --output-errors: how failures are printed on stderr (text when unset). */
+  errorsFormat?: 'text' | 'json'
 }
 
 export interface CtxOptions {
@@ -28,6 +30,8 @@ export interface CtxOptions {
   homeDir?: string
   overrides?: ConfigOverrides
   verbosity?: number
+  /** --output-errors: how failures are printed on stderr. */
+  errorsFormat?: 'text' | 'json'
 }
 
 function memo<T>(build: () => Promise<T>): () => Promise<T> {
@@ -63,5 +67,16 @@ export function createCtx(opts: CtxOptions): Ctx {
     namespace: async () => (await clientConfig()).namespace,
     client,
     discovery,
+    errorsFormat: opts.errorsFormat,
   }
+}
+
+/**
+ * Prints a failure a command reports and goes on from: kubectl's text `text`, or with
+ * --output-errors=json its JSON line. Failures a command ends with are the base command's to print.
+ */
+export async function reportError(ctx: Ctx, err: Error, text: string): Promise<void> {
+  if (ctx.errorsFormat !== 'json') return void ctx.io.err.write(`${text}\n`)
+  const {failureLines} = await import('./errors-json.js')
+  ctx.io.err.write(failureLines(err, text))
 }

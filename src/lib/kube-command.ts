@@ -219,7 +219,7 @@ export abstract class KubeCommand extends Command {
 
   /** The context for lib operations, built from the global flags. */
   protected ctx(flags: Partial<GlobalFlags>): Ctx {
-    return createCtx({io: systemIO(), overrides: overridesFromFlags(flags), verbosity: flags.v ?? 0})
+    return createCtx({io: systemIO(), overrides: overridesFromFlags(flags), verbosity: flags.v ?? 0, errorsFormat: flags['output-errors'] === 'json' ? 'json' : 'text'})
   }
 
   async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {

@@ -7,7 +7,9 @@ import {AggregateCliError, CliError, ConnectionError, FlagValueError, ResponseBo
 import {errorsFormat, failureLines, failureRecords} from '../../src/lib/errors-json.js'
 import {ManifestError} from '../../src/lib/manifests/reader.js'
 import {DecodeError} from '../../src/lib/resources/manifest-infos.js'
-import {serveDiscovery} from '../fixtures/discovery/index.js'
+import {reportError} from '../../src/lib/context.js'
+import {memoryIO} from '../../src/lib/io.js'
+import {serveDiscovery, testCtx} from '../fixtures/discovery/index.js'
 import {fakeServers} from '../support/client.js'
 import {spawnNode} from '../support/spawn-node.js'
 
@@ -163,5 +165,22 @@ describe('ktl --output-errors=json', () => {
     const run = await ktl(['get', 'pods', '--bogus', '--output-errors=text'])
     expect(run.stderr).toBe("error: unknown flag: --bogus\nSee 'ktl get --help' for usage.\n")
     expect(run.code).toBe(1)
+  })
+})
+
+describe('reportError: failures a command prints and goes on from', () => {
+  const failure = new StatusError(notFound('a'))
+
+  it("prints kubectl's text by default", async () => {
+    const io = memoryIO()
+    await reportError({...testCtx('http://127.0.0.1:1', '/nonexistent').ctx, io}, failure, 'error: the text kubectl prints')
+    expect(io.stderr()).toBe('error: the text kubectl prints\n')
+  })
+
+  it('prints the JSON line with --output-errors=json', async () => {
+    const io = memoryIO()
+    await reportError({...testCtx('http://127.0.0.1:1', '/nonexistent').ctx, io, errorsFormat: 'json'}, failure, 'error: the text kubectl prints')
+    expect(io.stderr()).toBe(failureLines(failure, failure.message))
+    expect(JSON.parse(io.stderr())).toMatchObject({reason: 'NotFound', code: 404})
   })
 })

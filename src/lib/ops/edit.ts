@@ -8,7 +8,7 @@ import {randomInt} from 'node:crypto'
 import {readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {Ctx} from '../context.js'
+import {type Ctx, reportError} from '../context.js'
 import {CliError, StatusError, usageError} from '../errors.js'
 import type {ObjectInfo} from '../resources/latest.js'
 import type {KubeObject} from '../resources/objects.js'
@@ -308,7 +308,7 @@ async function patchEach(ctx: Ctx, opts: EditOptions, fieldValidation: string, i
       await print(res.data, 'edited')
     } catch (err) {
       if (!(err instanceof CliError)) throw err
-      ctx.io.err.write(`${addError(results, err, info)}\n`)
+      await reportError(ctx, err, addError(results, err, info))
     }
   }
 }
