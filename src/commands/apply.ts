@@ -8,6 +8,9 @@ export default class Apply extends KubeCommand {
   static description =
     'Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be ' +
     'created if it doesn\'t exist yet. JSON and YAML formats are accepted.\n\n' +
+    'With --force, as in kubectl, an object whose patch the server refuses as Invalid (an immutable field changed) or ' +
+    'keeps refusing with a Conflict is deleted (with --cascade and --grace-period), waited for (up to --timeout) and created ' +
+    'from the manifest; if that create fails, the object as it was is created again.\n\n' +
     'Beyond kubectl:\n' +
     '  - Every document is read, validated and matched to a served type before anything is sent: one bad document changes ' +
     'nothing in the cluster, and every problem is listed.\n' +
@@ -47,6 +50,10 @@ export default class Apply extends KubeCommand {
     output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
     'server-side': Flags.boolean({description: 'If true, apply runs in the server instead of the client.'}),
     'force-conflicts': Flags.boolean({description: 'If true, server-side apply will force the changes against conflicts.'}),
+    force: Flags.boolean({
+      description:
+        'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
+    }),
     'field-manager': Flags.string({description: 'Name of the manager used to track field ownership. (default "kubectl-client-side-apply", or "kubectl" with --server-side)'}),
     overwrite: Flags.boolean({
       default: true,
@@ -90,6 +97,7 @@ export default class Apply extends KubeCommand {
       dryRun,
       serverSide: flags['server-side'],
       forceConflicts: flags['force-conflicts'],
+      force: flags.force,
       fieldManager: flags['field-manager'],
       overwrite: flags.overwrite,
       prune: flags.prune,

@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ktl, kubectl, kubectlOK, type Run} from './helpers.js'
 
-const CASES = ['cycle', 'lists', 'many', 'interop-a', 'interop-b', 'ssa', 'dry'] as const
+const CASES = ['cycle', 'lists', 'many', 'force', 'interop-a', 'interop-b', 'ssa', 'dry'] as const
 type Case = (typeof CASES)[number]
 const oursNS = (c: Case) => `apply-e2e-${c}-ktl`
 const theirsNS = (c: Case) => `apply-e2e-${c}-kubectl`
@@ -199,6 +199,26 @@ describe('client-side apply, differential with kubectl', () => {
       ],
       ['configmaps'],
     )
+  })
+})
+
+describe('--force: an immutable field changed', () => {
+  const immutable = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: frozen}\nimmutable: true\ndata: {k: "${value}"}\n`
+
+  it("without --force, the server's refusal; with it, deleted and created anew: the same output and objects as kubectl", async () => {
+    const first = manifestFile('force/one.yaml', immutable('1'))
+    const second = manifestFile('force/two.yaml', immutable('2'))
+    const created = await applyBoth('force', ['-f', first])
+    expectSame(created.ours, created.theirs)
+    const refused = await applyBoth('force', ['-f', second])
+    expectSame(refused.ours, refused.theirs)
+    expect(refused.ours.code).toBe(1)
+    expect(refused.ours.stderr).toMatch(/^The ConfigMap "frozen" is invalid: data: Forbidden: field is immutable when `immutable` is set\n$/)
+    const forced = await applyBoth('force', ['-f', second, '--force'])
+    expectSame(forced.ours, forced.theirs)
+    expect(forced.ours.stdout).toBe('configmap/frozen configured\n')
+    expect(await live(oursNS('force'), ['configmap/frozen'])).toEqual(await live(theirsNS('force'), ['configmap/frozen']))
+    expect(await kubectlOK(['get', 'configmap/frozen', '-n', oursNS('force'), '-o', 'jsonpath={.data.k}'])).toBe('2')
   })
 })
 

@@ -17,6 +17,7 @@ const defaults: ApplyOptions = {
   dryRun: 'client',
   serverSide: false,
   forceConflicts: false,
+  force: false,
   overwrite: true,
   prune: false,
   all: false,
@@ -274,5 +275,88 @@ describe('runApply on a terminal', () => {
     expect(io.stdout()).toBe('configmap/a created (dry run)\n')
     expect(io.stderr()).toBe(`${drawing('Applying 1/2: configmap/a')}${ERASE}${drawing('Applying 2/2: configmap/b')}${ERASE}`)
     fake.verify()
+  })
+})
+
+describe('runApply --force: delete and re-create what the server will not patch', () => {
+  const annotatedLive = (data: Record<string, string>) => ({
+    kind: 'ConfigMap',
+    apiVersion: 'v1',
+    metadata: {
+      name: 'a',
+      namespace: 'default',
+      resourceVersion: '7',
+      annotations: {'kubectl.kubernetes.io/last-applied-configuration': `{"apiVersion":"v1","data":${JSON.stringify(data)},"immutable":true,"kind":"ConfigMap","metadata":{"annotations":{},"name":"a","namespace":"default"}}\n`},
+    },
+    immutable: true,
+    data,
+  })
+  const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nimmutable: true\ndata: {k: "2"}\n'
+  const invalid = statusBody(422, 'Invalid', 'ConfigMap "a" is invalid: data: Forbidden: field is immutable when `immutable` is set')
+
+  test('an Invalid patch: DELETE with --cascade and --grace-period, wait until gone, create from the manifest', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('GET', `${CM}/a`, {body: annotatedLive({k: '1'})})
+    fake.on('PATCH', `${CM}/a`, invalid)
+    let deleteBody: unknown
+    fake.on('DELETE', `${CM}/a`, (req) => {
+      deleteBody = JSON.parse(req.body)
+      return {body: annotatedLive({k: '1'})}
+    })
+    // Still there at the first look, gone a second later.
+    fake.on('GET', `${CM}/a`, {body: annotatedLive({k: '1'})})
+    notFound('a')
+    let created: {data?: unknown; metadata?: {annotations?: Record<string, string>}} = {}
+    fake.on('POST', CM, (req) => {
+      created = JSON.parse(req.body)
+      return {status: 201, body: created}
+    })
+    const {ctx, io} = ctxFor(manifest)
+    await runApply(ctx, {...defaults, dryRun: 'none', force: true, cascade: 'foreground', gracePeriod: '3'})
+    expect(io.stdout()).toBe('configmap/a configured\n')
+    expect(deleteBody).toEqual({kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Foreground', gracePeriodSeconds: 3})
+    expect(created.data).toEqual({k: '2'})
+    expect(created.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(
+      '{"apiVersion":"v1","data":{"k":"2"},"immutable":true,"kind":"ConfigMap","metadata":{"annotations":{},"name":"a","namespace":"default"}}\n',
+    )
+    fake.verify()
+  })
+
+  test('a create the server refuses: the object as it was is created again, and the failure names what was applied', async () => {
+    serveDiscovery(fake, {times: Number.POSITIVE_INFINITY})
+    fake.on('GET', `${CM}/a`, {body: annotatedLive({k: '1'})})
+    fake.on('PATCH', `${CM}/a`, invalid)
+    fake.on('DELETE', `${CM}/a`, {body: annotatedLive({k: '1'})})
+    notFound('a')
+    fake.on('POST', CM, statusBody(422, 'Invalid', 'ConfigMap "a" is invalid: refused'))
+    let restored: {metadata?: {resourceVersion?: string}; data?: unknown} = {}
+    fake.on('POST', CM, (req) => {
+      restored = JSON.parse(req.body)
+      return {status: 201, body: restored}
+    })
+    const {ctx, io} = ctxFor(manifest)
+    const applied = runApply(ctx, {...defaults, dryRun: 'none', force: true})
+    await expect(applied).rejects.toHaveProperty(
+      'message',
+      // A 422 without details, worded as kubectl words it.
+      'The request is invalid: error when applying patch:\n' +
+        '{"apiVersion":"v1","data":{"k":"2"},"immutable":true,"kind":"ConfigMap","metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"k\\":\\"2\\"},\\"immutable\\":true,\\"kind\\":\\"ConfigMap\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"a\\",\\"namespace\\":\\"default\\"}}\\n"},"name":"a","namespace":"default"}}\n' +
+        'to:\nResource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\nName: "a", Namespace: "default"\n' +
+        'for: "STDIN": ConfigMap "a" is invalid: refused',
+    )
+    expect(restored.data).toEqual({k: '1'})
+    expect(restored.metadata?.resourceVersion).toBeUndefined()
+    expect(io.stdout()).toBe('')
+    fake.verify()
+  })
+
+  test.each([
+    [{serverSide: true, dryRun: 'none' as const}, 'error: --force cannot be used with --server-side'],
+    [{dryRun: 'server' as const}, 'error: --dry-run=server cannot be used with --force'],
+    [{prune: true, all: true}, 'error: --force cannot be used with --prune'],
+  ])('%j with --force: kubectl\'s refusal, nothing sent', async (flags, message) => {
+    const {ctx} = ctxFor(manifest)
+    await expect(runApply(ctx, {...defaults, force: true, ...flags})).rejects.toThrow(new RegExp(`^${message}$`))
+    expect(fake.requests).toEqual([])
   })
 })

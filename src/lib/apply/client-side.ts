@@ -6,8 +6,10 @@ import {LAST_APPLIED_ANNOTATION, withLastApplied} from '../create/last-applied.j
 import {StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
+import {compactJSON} from '../printers/json.js'
 import {describeInfo, withSource} from './errors.js'
 import type {LiveLookup} from './live-objects.js'
+import {type DeletionOptions, recreate, recreatesOver} from './recreate.js'
 import type {AppliedObject, ApplyTarget, DryRun} from './types.js'
 
 export interface ClientSideOptions {
@@ -23,6 +25,8 @@ export interface ClientSideOptions {
   annotate?: boolean
   /** Live objects a LIST already read; the others are read with a GET each, as kubectl reads all. */
   live?: LiveLookup
+  /** --force: how to delete an object whose patch is refused as Invalid or in Conflict before creating it anew. */
+  force?: DeletionOptions
 }
 
 // kubectl's patcher: after a 409 Conflict, up to five more attempts on a re-read live object, the
@@ -61,6 +65,14 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
         if (retry + 1 > RETRIES_BEFORE_BACKOFF) await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS))
         live = (await getLive(client, target, path)) ?? live
         continue
+      }
+      if (opts.force && recreatesOver(err)) {
+        try {
+          return {operation: 'configured', object: await recreate(client, target, live, modified, {...opts.force, query})}
+        } catch (recreateErr) {
+          // kubectl names what it tried to apply: the whole object, where a patch names the patch.
+          throw withSource(recreateErr, `applying patch:\n${compactJSON(modified)}\nto:\n${describeInfo(target)}\nfor:`, target.document.source)
+        }
       }
       const patching = withSource(err, 'patching', target.document.source)
       throw withSource(patching, `applying patch:\n${patch}\nto:\n${describeInfo(target)}\nfor:`, target.document.source)

@@ -7,6 +7,7 @@ import {usageError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
 import type {PropagationPolicy} from '../ops/delete-options.js'
+import {deleteOptionsBody} from './recreate.js'
 import type {DryRun} from './types.js'
 
 /** kubectl's default --prune-allowlist: group/version/kind. */
@@ -78,13 +79,7 @@ export async function prune(ctx: Ctx, opts: PruneOptions, onPruned: (p: PrunedOb
           await client.request({
             method: 'DELETE',
             path: resourcePath(resource, item.metadata?.namespace, name),
-            body: {
-              kind: 'DeleteOptions',
-              apiVersion: 'v1',
-              propagationPolicy: opts.propagationPolicy,
-              ...(opts.gracePeriod >= 0 ? {gracePeriodSeconds: opts.gracePeriod} : {}),
-              ...(opts.dryRun === 'server' ? {dryRun: ['All']} : {}),
-            },
+            body: deleteOptionsBody(opts, opts.dryRun),
             resource: {group: resource.group, resource: resource.name, name},
           })
         }

@@ -8,6 +8,7 @@ import {isCustomResourceDefinition, splitPhases} from '../apply/order.js'
 import {appliedKey, checkPruneFlags, prune, prunedLine} from '../apply/prune.js'
 import {applyServerSide} from '../apply/server-side.js'
 import {type LiveLookup, listLiveObjects} from '../apply/live-objects.js'
+import type {DeletionOptions} from '../apply/recreate.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
 import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
@@ -31,6 +32,8 @@ export interface ApplyOptions {
   dryRun: DryRun
   serverSide: boolean
   forceConflicts: boolean
+  /** --force: delete and re-create an object whose patch is refused as Invalid or in Conflict. */
+  force: boolean
   /** Defaults: kubectl-client-side-apply, or kubectl for --server-side (kubectl's). */
   fieldManager?: string
   overwrite: boolean
@@ -85,7 +88,7 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   if (foundations.length + rest.length + customDocuments.length === 0) throw usageError('no objects passed to apply')
 
   const {results, errors} = await withProgress(ctx, opts.progressDelayMs ?? PROGRESS_DELAY_MS, (live, progress) =>
-    applyInOrder(live, opts, {foundations, rest, customDocuments, enforceNamespace}, format, progress),
+    applyInOrder(live, {...opts, recreate: opts.force ? deletion : undefined}, {foundations, rest, customDocuments, enforceNamespace}, format, progress),
   )
 
   if (opts.prune && errors.length === 0) {
@@ -118,7 +121,7 @@ interface Applied {
  */
 async function applyInOrder(
   ctx: Ctx,
-  opts: ApplyOptions,
+  opts: ApplyOptions & {recreate?: DeletionOptions},
   sets: {foundations: ApplyTarget[]; rest: ApplyTarget[]; customDocuments: ManifestDocument[]; enforceNamespace: boolean},
   format: OutputFormat | undefined,
   progress: TerminalProgress | undefined,
@@ -134,7 +137,14 @@ async function applyInOrder(
     const target = withDefaultNamespace(info)
     return opts.serverSide
       ? applyServerSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl', forceConflicts: opts.forceConflicts, fieldValidation: FIELD_VALIDATION[opts.validate]})
-      : applyClientSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply', overwrite: opts.overwrite, fieldValidation: FIELD_VALIDATION[opts.validate], live})
+      : applyClientSide(client, target, {
+          dryRun: opts.dryRun,
+          fieldManager: opts.fieldManager ?? 'kubectl-client-side-apply',
+          overwrite: opts.overwrite,
+          fieldValidation: FIELD_VALIDATION[opts.validate],
+          live,
+          force: opts.recreate,
+        })
   }
   type Outcome = {target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}
   const applyAll = async (targets: ApplyTarget[]) => {
@@ -178,10 +188,15 @@ function objectName(target: ApplyTarget): string {
   return `${kindPrefix(target.resource)}/${target.name}`
 }
 
+// kubectl's ApplyOptions.Validate, in its order.
 function checkFlags(opts: ApplyOptions): void {
   if (opts.filenames.length === 0) throw usageError('must specify one of -f and -k')
-  if (opts.serverSide && opts.dryRun === 'client') throw usageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)")
   if (opts.forceConflicts && !opts.serverSide) throw usageError('--force-conflicts only works with --server-side')
+  if (opts.serverSide && opts.dryRun === 'client') throw usageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)")
+  if (opts.serverSide && opts.force) throw usageError('--force cannot be used with --server-side')
+  if (opts.dryRun === 'server' && opts.force) throw usageError('--dry-run=server cannot be used with --force')
+  if (opts.all && opts.selector) throw usageError('cannot set --all and --selector at the same time')
+  if (opts.prune && opts.force) throw usageError('--force cannot be used with --prune')
   if (opts.prune) checkPruneFlags(opts)
   else if (opts.all) throw usageError('--all must be used with --prune')
 }

@@ -1,0 +1,88 @@
+// apply --force: kubectl's Patcher.deleteAndCreate, for an object whose patch the server refuses as
+// Invalid (an immutable field changed) or keeps meeting a Conflict on. The object is deleted, read
+// every second until it is gone, and created from the manifest; if that create fails, the object
+// as it was is created again and the failure is reported.
+import type {KubeClient} from '../client/types.js'
+import {CliError, StatusError} from '../errors.js'
+import type {KubeObject} from '../resources/objects.js'
+import {resourcePath} from '../resources/paths.js'
+import type {PropagationPolicy} from '../ops/delete-options.js'
+import type {ApplyTarget, DryRun} from './types.js'
+
+export interface DeletionOptions {
+  /** --cascade. */
+  propagationPolicy: PropagationPolicy
+  /** --grace-period; negative for the object's own. */
+  gracePeriod: number
+  /** --timeout in milliseconds; 0 waits for as long as the deletion takes (wait.PollImmediate's 0). */
+  timeoutMs: number
+}
+
+// kubectl polls for the deleted object once a second.
+const POLL_MS = 1000
+
+/** kubectl's asDeleteOptions: the grace period only when one was given. */
+export function deleteOptionsBody(opts: Pick<DeletionOptions, 'propagationPolicy' | 'gracePeriod'>, dryRun: DryRun): Record<string, unknown> {
+  return {
+    kind: 'DeleteOptions',
+    apiVersion: 'v1',
+    propagationPolicy: opts.propagationPolicy,
+    ...(opts.gracePeriod >= 0 ? {gracePeriodSeconds: opts.gracePeriod} : {}),
+    ...(dryRun === 'server' ? {dryRun: ['All']} : {}),
+  }
+}
+
+/** A patch failure --force replaces the object over. */
+export function recreatesOver(err: unknown): boolean {
+  return err instanceof StatusError && (err.reason === 'Invalid' || err.reason === 'Conflict')
+}
+
+export async function recreate(
+  client: KubeClient,
+  target: ApplyTarget,
+  live: KubeObject,
+  modified: KubeObject,
+  opts: DeletionOptions & {query: Record<string, string | undefined>; sleep?: (ms: number) => Promise<void>},
+): Promise<KubeObject> {
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const resource = {group: target.resource.group, resource: target.resource.name, name: target.name}
+  const objectPath = resourcePath(target.resource, target.namespace, target.name)
+  await client.request({method: 'DELETE', path: objectPath, body: deleteOptionsBody(opts, 'none'), resource})
+  const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Number.POSITIVE_INFINITY
+  for (;;) {
+    try {
+      await client.request({path: objectPath, resource})
+    } catch (err) {
+      if (err instanceof StatusError && err.code === 404) break
+      throw err
+    }
+    if (Date.now() + POLL_MS > deadline) throw new CliError('timed out waiting for the condition')
+    await sleep(POLL_MS)
+  }
+  const create = (object: KubeObject) =>
+    client.request<KubeObject>({method: 'POST', path: resourcePath(target.resource, target.namespace), query: opts.query, body: object, resource: {...resource, name: undefined}})
+  try {
+    return (await create(modified)).data
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err
+    try {
+      await create(withoutResourceVersion(live))
+    } catch (restoreErr) {
+      if (!(restoreErr instanceof CliError)) throw restoreErr
+      throw new CliError(
+        `error: An error occurred force-replacing the existing object with the newly provided one:\n\n${plain(err)}.\n\nAdditionally, an error occurred attempting to restore the original object:\n\n${plain(restoreErr)}`,
+      )
+    }
+    throw err
+  }
+}
+
+// resource.Helper's Create(modify=true): a resourceVersion would be refused on create.
+function withoutResourceVersion(object: KubeObject): KubeObject {
+  const {resourceVersion: _rv, ...metadata} = object.metadata ?? {}
+  return {...object, metadata}
+}
+
+function plain(err: CliError): string {
+  return err.message.replace(/^error: /, '')
+}
