@@ -5,7 +5,7 @@
 // same ones kubectl's own `__complete` gives. Each Tab's time is recorded, and bounded only against
 // a hang: how long a Tab should take is measured in bench/run.mjs.
 import {randomBytes} from 'node:crypto'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {type FishCompletion, fishComplete, pressTab, type ShellOptions, type Tab} from '../support/shells.js'
@@ -47,6 +47,7 @@ const CASES: Case[] = [
 ]
 
 let opts: ShellOptions
+const home = emptyHome()
 
 beforeAll(async () => {
   await kubectlOK(['create', 'namespace', NS])
@@ -54,7 +55,6 @@ beforeAll(async () => {
   await kubectlOK(['apply', '-f', '-'], {stdin: JSON.stringify({apiVersion: 'v1', kind: 'List', items})})
   // The control plane publishes kube-root-ca.crt into every new namespace, a moment after it is made.
   for (let i = 0; i < 100 && (await kubectl(['get', 'configmap', 'kube-root-ca.crt', '-n', NS])).code !== 0; i++) await new Promise((r) => setTimeout(r, 200))
-  const home = emptyHome()
   // What a user has before a first Tab: some command ran and left kubectl's discovery cache.
   const warm = await ktl(['api-resources', '-o', 'name'], {env: {HOME: home}})
   if (warm.code !== 0) throw new Error(`ktl api-resources: ${warm.stderr}`)
@@ -66,6 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await kubectl(['delete', 'namespace', NS, '--wait=false'])
+  rmSync(home, {recursive: true, force: true})
 })
 
 describe.each([
