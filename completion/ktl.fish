@@ -26,7 +26,8 @@ function __ktl_complete --description 'Candidates for the ktl command line being
     # The finished words without their quotes (and with a leading ~ expanded, as running them
     # would), then the word being typed up to the cursor, without the quote it may open with.
     set -l typed (string replace -r -- '^~(?=/|$)' "$HOME" (commandline -opc))
-    set -l token (string replace -r -- '^[\'"]' '' (commandline -ct))
+    set -l token (commandline -ct)
+    set token (string replace -r -- '^[\'"]' '' "$token")
     set -l lines ($typed[1] __complete $typed[2..-1] "$token" 2>/dev/null)
     set -l directive 0
     if string match -qr -- '^:[0-9]+$' "$lines[-1]"

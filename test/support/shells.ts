@@ -1,7 +1,7 @@
 // Completion in the real shells: the script `ktl completion SHELL` prints, loaded the way the README
-// says, with a `ktl` on PATH that runs the build. bash and zsh run interactively on a pseudo-terminal
-// (zsh's zpty drives both) and get a real Tab; fish answers `complete -C LINE`, which is what its
-// Tab offers. A missing shell fails the test: CI installs all three (.ci/run).
+// says, with a `ktl` on PATH that runs the build. Each shell runs interactively on a pseudo-terminal
+// (zsh's zpty drives all three) and gets a real Tab; fish also answers `complete -C LINE`, what its
+// Tab would offer. A missing shell fails the test: CI installs all three (.ci/run).
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {ROOT, spawnProcess} from './spawn-node.js'
@@ -28,11 +28,11 @@ export interface TabOptions extends ShellOptions {
 export interface Tab {
   /** The command line after the Tab. */
   line: string
-  /** What the completion function gave the shell: COMPREPLY in bash, the matches added in zsh. */
+  /** What the completion function gave the shell: COMPREPLY in bash, the matches added in zsh, the lines in fish. */
   offered: string[]
   /** zsh: the lines of its listing of the matches (value, then `-- description` when there is one). */
   listed: string[]
-  /** The Tab's time: the completion function in bash, the Tab widget in zsh. */
+  /** The Tab's time: the completion function in bash and fish, the Tab widget in zsh. */
   ms: number
 }
 
@@ -65,8 +65,8 @@ function fileLines(file: string): string[] {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : []
 }
 
-/** Types each line into one interactive bash or zsh with ktl's completion loaded, pressing Tab once on each. */
-export async function pressTab(shell: 'bash' | 'zsh', lines: string[], opts: TabOptions): Promise<Tabs> {
+/** Types each line into one interactive shell with ktl's completion loaded, pressing Tab once on each. */
+export async function pressTab(shell: 'bash' | 'zsh' | 'fish', lines: string[], opts: TabOptions): Promise<Tabs> {
   const out = mkdtempSync(join(opts.dir, `tab-${shell}-`))
   const extra: NodeJS.ProcessEnv = {KTL_TAB_OUT: out}
   if (opts.bashCompletion) extra.KTL_TAB_BASH_COMPLETION = BASH_COMPLETION

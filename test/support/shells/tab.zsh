@@ -1,15 +1,16 @@
-# Types each LINE into a real interactive bash or zsh on a pseudo-terminal and presses Tab as a user
+# Types each LINE into a real interactive bash, zsh or fish on a pseudo-terminal and presses Tab as a user
 # would, then Ctrl-X, which the rc file binds to writing the edited line to $KTL_TAB_OUT/N.line
 # (N counting from 1) and clearing it for the next. What the completion offered and how long the
 # Tab took, the rc file writes to $KTL_TAB_OUT/N.* too; what the terminal showed goes to
 # $KTL_TAB_OUT/screen.
-# Usage: zsh -f tab.zsh bash|zsh RCFILE LINE...
+# Usage: zsh -f tab.zsh bash|zsh|fish RCFILE LINE...
 zmodload zsh/zpty || exit 2
 local shell=$1 rc=$2 screen chunk n=0 line
 shift 2
 case $shell in
   bash) zpty -b tab bash --norc --noprofile -i ;;
   zsh) zpty -b tab zsh -f -i ;;
+  fish) zpty -b tab fish --no-config -i ;;
   *) print -u2 "tab.zsh: no such shell: $shell"; exit 2 ;;
 esac
 zpty -w tab "source ${(q)rc}"
