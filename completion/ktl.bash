@@ -1,340 +1,81 @@
-# ktl completion for bash: the script cobra generates for kubectl 1.32 (Apache-2.0), for ktl.
-# It asks `ktl __complete WORDS...` for candidates: one a line, then :DIRECTIVE (cobra's protocol).
-# bash completion V2 for ktl                              -*- shell-script -*-
+# ktl's completion for bash, printed by `ktl completion bash`. On each Tab it runs
+# `ktl __complete WORDS... PARTIAL`: ktl prints one candidate a line (a tab before its description,
+# if any), and last `:N`, where N adds up what to do with them: 1 offer nothing, 2 add no space
+# after the candidate, 4 offer no file names when there is no candidate, 8 offer the files whose
+# extensions are the candidates. Works with or without the bash-completion package.
 
-__ktl_debug()
-{
-    if [[ -n ${BASH_COMP_DEBUG_FILE-} ]]; then
-        echo "$*" >> "${BASH_COMP_DEBUG_FILE}"
-    fi
-}
-
-# Macs have bash3 for which the bash-completion package doesn't include
-# _init_completion. This is a minimal version of that function.
-__ktl_init_completion()
-{
+__ktl_complete() {
+    local cur words cword
     COMPREPLY=()
-    _get_comp_words_by_ref "$@" cur prev words cword
-}
-
-# This function calls the ktl program to obtain the completion
-# results and the directive.  It fills the 'out' and 'directive' vars.
-__ktl_get_completion_results() {
-    local requestComp lastParam lastChar args
-
-    # Prepare the command to request completions for the program.
-    # Calling ${words[0]} instead of directly ktl allows handling aliases
-    args=("${words[@]:1}")
-    requestComp="${words[0]} __complete ${args[*]}"
-
-    lastParam=${words[$((${#words[@]}-1))]}
-    lastChar=${lastParam:$((${#lastParam}-1)):1}
-    __ktl_debug "lastParam ${lastParam}, lastChar ${lastChar}"
-
-    if [[ -z ${cur} && ${lastChar} != = ]]; then
-        # If the last parameter is complete (there is a space following it)
-        # We add an extra empty parameter so we can indicate this to the go method.
-        __ktl_debug "Adding extra empty parameter"
-        requestComp="${requestComp} ''"
-    fi
-
-    # When completing a flag with an = (e.g., ktl -n=<TAB>)
-    # bash focuses on the part after the =, so we need to remove
-    # the flag part from $cur
-    if [[ ${cur} == -*=* ]]; then
-        cur="${cur#*=}"
-    fi
-
-    __ktl_debug "Calling ${requestComp}"
-    # Use eval to handle any environment variables and such
-    out=$(eval "${requestComp}" 2>/dev/null)
-
-    # Extract the directive integer at the very end of the output following a colon (:)
-    directive=${out##*:}
-    # Remove the directive
-    out=${out%:*}
-    if [[ ${directive} == "${out}" ]]; then
-        # There is not directive specified
-        directive=0
-    fi
-    __ktl_debug "The completion directive is: ${directive}"
-    __ktl_debug "The completions are: ${out}"
-}
-
-__ktl_process_completion_results() {
-    local shellCompDirectiveError=1
-    local shellCompDirectiveNoSpace=2
-    local shellCompDirectiveNoFileComp=4
-    local shellCompDirectiveFilterFileExt=8
-    local shellCompDirectiveFilterDirs=16
-    local shellCompDirectiveKeepOrder=32
-
-    if (((directive & shellCompDirectiveError) != 0)); then
-        # Error code.  No completion.
-        __ktl_debug "Received error from custom completion go code"
-        return
-    else
-        if (((directive & shellCompDirectiveNoSpace) != 0)); then
-            if [[ $(type -t compopt) == builtin ]]; then
-                __ktl_debug "Activating no space"
-                compopt -o nospace
-            else
-                __ktl_debug "No space directive not supported in this version of bash"
-            fi
-        fi
-        if (((directive & shellCompDirectiveKeepOrder) != 0)); then
-            if [[ $(type -t compopt) == builtin ]]; then
-                # no sort isn't supported for bash less than < 4.4
-                if [[ ${BASH_VERSINFO[0]} -lt 4 || ( ${BASH_VERSINFO[0]} -eq 4 && ${BASH_VERSINFO[1]} -lt 4 ) ]]; then
-                    __ktl_debug "No sort directive not supported in this version of bash"
-                else
-                    __ktl_debug "Activating keep order"
-                    compopt -o nosort
-                fi
-            else
-                __ktl_debug "No sort directive not supported in this version of bash"
-            fi
-        fi
-        if (((directive & shellCompDirectiveNoFileComp) != 0)); then
-            if [[ $(type -t compopt) == builtin ]]; then
-                __ktl_debug "Activating no file completion"
-                compopt +o default
-            else
-                __ktl_debug "No file completion directive not supported in this version of bash"
-            fi
-        fi
-    fi
-
-    # Separate activeHelp from normal completions
-    local completions=()
-    local activeHelp=()
-    __ktl_extract_activeHelp
-
-    if (((directive & shellCompDirectiveFilterFileExt) != 0)); then
-        # File extension filtering
-        local fullFilter filter filteringCmd
-
-        # Do not use quotes around the $completions variable or else newline
-        # characters will be kept.
-        for filter in ${completions[*]}; do
-            fullFilter+="$filter|"
-        done
-
-        filteringCmd="_filedir $fullFilter"
-        __ktl_debug "File filtering command: $filteringCmd"
-        $filteringCmd
-    elif (((directive & shellCompDirectiveFilterDirs) != 0)); then
-        # File completion for directories only
-
-        local subdir
-        subdir=${completions[0]}
-        if [[ -n $subdir ]]; then
-            __ktl_debug "Listing directories in $subdir"
-            pushd "$subdir" >/dev/null 2>&1 && _filedir -d && popd >/dev/null 2>&1 || return
-        else
-            __ktl_debug "Listing directories in ."
-            _filedir -d
-        fi
-    else
-        __ktl_handle_completion_types
-    fi
-
-    __ktl_handle_special_char "$cur" :
-    __ktl_handle_special_char "$cur" =
-
-    # Print the activeHelp statements before we finish
-    if ((${#activeHelp[*]} != 0)); then
-        printf "\n";
-        printf "%s\n" "${activeHelp[@]}"
-        printf "\n"
-
-        # The prompt format is only available from bash 4.4.
-        # We test if it is available before using it.
-        if (x=${PS1@P}) 2> /dev/null; then
-            printf "%s" "${PS1@P}${COMP_LINE[@]}"
-        else
-            # Can't print the prompt.  Just print the
-            # text the user had typed, it is workable enough.
-            printf "%s" "${COMP_LINE[@]}"
-        fi
-    fi
-}
-
-# Separate activeHelp lines from real completions.
-# Fills the $activeHelp and $completions arrays.
-__ktl_extract_activeHelp() {
-    local activeHelpMarker="_activeHelp_ "
-    local endIndex=${#activeHelpMarker}
-
-    while IFS='' read -r comp; do
-        if [[ ${comp:0:endIndex} == $activeHelpMarker ]]; then
-            comp=${comp:endIndex}
-            __ktl_debug "ActiveHelp found: $comp"
-            if [[ -n $comp ]]; then
-                activeHelp+=("$comp")
-            fi
-        else
-            # Not an activeHelp line but a normal completion
-            completions+=("$comp")
-        fi
-    done <<<"${out}"
-}
-
-__ktl_handle_completion_types() {
-    __ktl_debug "__ktl_handle_completion_types: COMP_TYPE is $COMP_TYPE"
-
-    case $COMP_TYPE in
-    37|42)
-        # Type: menu-complete/menu-complete-backward and insert-completions
-        # If the user requested inserting one completion at a time, or all
-        # completions at once on the command-line we must remove the descriptions.
-        # https://github.com/spf13/cobra/issues/1508
-        local tab=$'\t' comp
-        while IFS='' read -r comp; do
-            [[ -z $comp ]] && continue
-            # Strip any description
-            comp=${comp%%$tab*}
-            # Only consider the completions that match
-            if [[ $comp == "$cur"* ]]; then
-                COMPREPLY+=("$comp")
-            fi
-        done < <(printf "%s\n" "${completions[@]}")
-        ;;
-
-    *)
-        # Type: complete (normal completion)
-        __ktl_handle_standard_completion_case
-        ;;
-    esac
-}
-
-__ktl_handle_standard_completion_case() {
-    local tab=$'\t' comp
-
-    # Short circuit to optimize if we don't have descriptions
-    if [[ "${completions[*]}" != *$tab* ]]; then
-        IFS=$'\n' read -ra COMPREPLY -d '' < <(compgen -W "${completions[*]}" -- "$cur")
-        return 0
-    fi
-
-    local longest=0
-    local compline
-    # Look for the longest completion so that we can format things nicely
-    while IFS='' read -r compline; do
-        [[ -z $compline ]] && continue
-        # Strip any description before checking the length
-        comp=${compline%%$tab*}
-        # Only consider the completions that match
-        [[ $comp == "$cur"* ]] || continue
-        COMPREPLY+=("$compline")
-        if ((${#comp}>longest)); then
-            longest=${#comp}
-        fi
-    done < <(printf "%s\n" "${completions[@]}")
-
-    # If there is a single completion left, remove the description text
-    if ((${#COMPREPLY[*]} == 1)); then
-        __ktl_debug "COMPREPLY[0]: ${COMPREPLY[0]}"
-        comp="${COMPREPLY[0]%%$tab*}"
-        __ktl_debug "Removed description from single completion, which is now: ${comp}"
-        COMPREPLY[0]=$comp
-    else # Format the descriptions
-        __ktl_format_comp_descriptions $longest
-    fi
-}
-
-__ktl_handle_special_char()
-{
-    local comp="$1"
-    local char=$2
-    if [[ "$comp" == *${char}* && "$COMP_WORDBREAKS" == *${char}* ]]; then
-        local word=${comp%"${comp##*${char}}"}
-        local idx=${#COMPREPLY[*]}
-        while ((--idx >= 0)); do
-            COMPREPLY[idx]=${COMPREPLY[idx]#"$word"}
-        done
-    fi
-}
-
-__ktl_format_comp_descriptions()
-{
-    local tab=$'\t'
-    local comp desc maxdesclength
-    local longest=$1
-
-    local i ci
-    for ci in ${!COMPREPLY[*]}; do
-        comp=${COMPREPLY[ci]}
-        # Properly format the description string which follows a tab character if there is one
-        if [[ "$comp" == *$tab* ]]; then
-            __ktl_debug "Original comp: $comp"
-            desc=${comp#*$tab}
-            comp=${comp%%$tab*}
-
-            # $COLUMNS stores the current shell width.
-            # Remove an extra 4 because we add 2 spaces and 2 parentheses.
-            maxdesclength=$(( COLUMNS - longest - 4 ))
-
-            # Make sure we can fit a description of at least 8 characters
-            # if we are to align the descriptions.
-            if ((maxdesclength > 8)); then
-                # Add the proper number of spaces to align the descriptions
-                for ((i = ${#comp} ; i < longest ; i++)); do
-                    comp+=" "
-                done
-            else
-                # Don't pad the descriptions so we can fit more text after the completion
-                maxdesclength=$(( COLUMNS - ${#comp} - 4 ))
-            fi
-
-            # If there is enough space for any description text,
-            # truncate the descriptions that are too long for the shell width
-            if ((maxdesclength > 0)); then
-                if ((${#desc} > maxdesclength)); then
-                    desc=${desc:0:$(( maxdesclength - 1 ))}
-                    desc+="…"
-                fi
-                comp+="  ($desc)"
-            fi
-            COMPREPLY[ci]=$comp
-            __ktl_debug "Final comp: $comp"
-        fi
-    done
-}
-
-__start_ktl()
-{
-    local cur prev words cword split
-
-    COMPREPLY=()
-
-    # Call _init_completion from the bash-completion package
-    # to prepare the arguments properly
-    if declare -F _init_completion >/dev/null 2>&1; then
+    if declare -F _init_completion >/dev/null; then
+        local prev split
+        # Keep `system:auth` and `--output=json` one word, as ktl reads them.
         _init_completion -n =: || return
     else
-        __ktl_init_completion -n =: || return
+        read -ra words <<<"${COMP_LINE:0:COMP_POINT}"
+        [[ ${COMP_LINE:0:COMP_POINT} == *[[:blank:]] ]] && words+=("")
+        cword=$((${#words[@]} - 1))
+        cur=${words[cword]}
     fi
 
-    __ktl_debug
-    __ktl_debug "========= starting completion logic =========="
-    __ktl_debug "cur is ${cur}, words[*] is ${words[*]}, #words[@] is ${#words[@]}, cword is $cword"
+    # The finished words as running them would pass them (quotes, ~ and $VARS), then the word being
+    # typed up to the cursor, without the quote it may open with.
+    local -a typed
+    eval "typed=(${words[*]:0:cword})" 2>/dev/null || typed=("${words[@]:0:cword}")
+    local partial=${cur#[\"\']}
+    local out last directive=0
+    out=$("${typed[0]:-ktl}" __complete "${typed[@]:1}" "$partial" 2>/dev/null)
+    last=${out##*$'\n'}
+    if [[ $last =~ ^:[0-9]+$ ]]; then
+        directive=${last#:}
+        out=${out%"$last"}
+    fi
 
-    # The user could have moved the cursor backwards on the command-line.
-    # We need to trigger completion from the $cword location, so we need
-    # to truncate the command-line ($words) up to the $cword location.
-    words=("${words[@]:0:$cword+1}")
-    __ktl_debug "Truncated words[*]: ${words[*]},"
+    ((directive & 1)) && return
+    ((directive & 2)) && compopt -o nospace 2>/dev/null
+    ((directive & 4 || directive & 8)) && compopt +o default 2>/dev/null
+    local line
+    if ((directive & 8)); then
+        compopt -o filenames 2>/dev/null
+        while IFS= read -r line; do
+            COMPREPLY+=("$line")
+        done < <(
+            compgen -d -- "$partial"
+            for line in $out; do compgen -f -X "!*.$line" -- "$partial"; done
+        )
+        return
+    fi
 
-    local out directive
-    __ktl_get_completion_results
-    __ktl_process_completion_results
+    # bash completes only the part of the word after its last `:` or `=` (when COMP_WORDBREAKS
+    # has them), so that part is what each candidate must replace. A flag's value after `=` is
+    # what ktl answers with, the flag before it kept.
+    local flag="" head="" breaks=${COMP_WORDBREAKS//[^:=]/}
+    [[ $partial == -*=* ]] && flag=${partial%%=*}=
+    [[ -n $breaks && $partial == *["$breaks"]* ]] && head=${partial%"${partial##*["$breaks"]}"}
+    local -a values descriptions
+    local value
+    while IFS= read -r line; do
+        [[ -z $line ]] && continue
+        value=$flag${line%%$'\t'*}
+        values+=("${value#"$head"}")
+        [[ $line == *$'\t'* ]] && descriptions+=("${line#*$'\t'}") || descriptions+=("")
+    done <<<"$out"
+
+    # Descriptions only when bash lists the candidates (a second Tab), and only when there is
+    # more than one: on a first Tab it inserts what they all start with.
+    if ((${#values[@]} > 1)) && [[ $COMP_TYPE == 63 || $COMP_TYPE == 33 || $COMP_TYPE == 64 ]]; then
+        local width=0 room i
+        for value in "${values[@]}"; do ((${#value} > width)) && width=${#value}; done
+        room=$((${COLUMNS:-80} - width - 5))
+        for i in "${!values[@]}"; do
+            [[ -z ${descriptions[i]} ]] && continue
+            ((room < 10)) && break
+            value=${descriptions[i]}
+            ((${#value} > room)) && value="${value:0:room-3}..."
+            printf -v 'values[i]' '%-*s  (%s)' "$width" "${values[i]}" "$value"
+        done
+    fi
+    COMPREPLY=("${values[@]}")
 }
 
-if [[ $(type -t compopt) = "builtin" ]]; then
-    complete -o default -F __start_ktl ktl
-else
-    complete -o default -o nospace -F __start_ktl ktl
-fi
-
-# ex: ts=4 sw=4 et filetype=sh
+complete -o default -F __ktl_complete ktl

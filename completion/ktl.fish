@@ -1,237 +1,55 @@
-# ktl completion for fish: the script cobra generates for kubectl 1.32 (Apache-2.0), for ktl.
-# It asks `ktl __complete WORDS...` for candidates: one a line, then :DIRECTIVE (cobra's protocol).
-# fish completion for ktl                              -*- shell-script -*-
+# ktl's completion for fish, printed by `ktl completion fish`. On each Tab it runs
+# `ktl __complete WORDS... PARTIAL`: ktl prints one candidate a line (a tab before its description,
+# if any), and last `:N`, where N adds up what to do with them: 1 offer nothing, 2 add no space
+# after the candidate, 4 offer no file names when there is no candidate, 8 offer the files whose
+# extensions are the candidates. fish itself adds no space after a candidate ending in `/`, which
+# is how every candidate ktl sends with 2 ends.
 
-function __ktl_debug
-    set -l file "$BASH_COMP_DEBUG_FILE"
-    if test -n "$file"
-        echo "$argv" >> $file
-    end
+function __ktl_has --argument-names directive bit --description 'Whether the directive includes this bit'
+    test (math "floor($directive / $bit) % 2") -eq 1
 end
 
-function __ktl_perform_completion
-    __ktl_debug "Starting __ktl_perform_completion"
-
-    # Extract all args except the last one
-    set -l args (commandline -opc)
-    # Extract the last arg and escape it in case it is a space
-    set -l lastArg (string escape -- (commandline -ct))
-
-    __ktl_debug "args: $args"
-    __ktl_debug "last arg: $lastArg"
-
-    # Disable ActiveHelp which is not supported for fish shell
-    set -l requestComp "KTL_ACTIVE_HELP=0 $args[1] __complete $args[2..-1] $lastArg"
-
-    __ktl_debug "Calling $requestComp"
-    set -l results (eval $requestComp 2> /dev/null)
-
-    # Some programs may output extra empty lines after the directive.
-    # Let's ignore them or else it will break completion.
-    # Ref: https://github.com/spf13/cobra/issues/1279
-    for line in $results[-1..1]
-        if test (string trim -- $line) = ""
-            # Found an empty line, remove it
-            set results $results[1..-2]
-        else
-            # Found non-empty line, we have our proper output
-            break
+function __ktl_files --argument-names token --description 'Directories and files that complete token; only those with the extensions that follow it when there are any'
+    set -l extensions $argv[2..-1]
+    set -l base (string replace -r -- '^~(?=/|$)' "$HOME" "$token")
+    for path in "$base"*
+        set -l shown "$token"(string sub -s (math (string length -- "$base") + 1) -- "$path")
+        if test -d "$path"
+            echo "$shown/"
+        else if test (count $extensions) -eq 0; or contains -- (string match -r -- '[^.]*$' "$path") $extensions
+            echo "$shown"
         end
     end
-
-    set -l comps $results[1..-2]
-    set -l directiveLine $results[-1]
-
-    # For Fish, when completing a flag with an = (e.g., <program> -n=<TAB>)
-    # completions must be prefixed with the flag
-    set -l flagPrefix (string match -r -- '-.*=' "$lastArg")
-
-    __ktl_debug "Comps: $comps"
-    __ktl_debug "DirectiveLine: $directiveLine"
-    __ktl_debug "flagPrefix: $flagPrefix"
-
-    for comp in $comps
-        printf "%s%s\n" "$flagPrefix" "$comp"
-    end
-
-    printf "%s\n" "$directiveLine"
 end
 
-# this function limits calls to __ktl_perform_completion, by caching the result behind $__ktl_perform_completion_once_result
-function __ktl_perform_completion_once
-    __ktl_debug "Starting __ktl_perform_completion_once"
-
-    if test -n "$__ktl_perform_completion_once_result"
-        __ktl_debug "Seems like a valid result already exists, skipping __ktl_perform_completion"
-        return 0
+function __ktl_complete --description 'Candidates for the ktl command line being typed'
+    # The finished words without their quotes (and with a leading ~ expanded, as running them
+    # would), then the word being typed up to the cursor, without the quote it may open with.
+    set -l typed (string replace -r -- '^~(?=/|$)' "$HOME" (commandline -opc))
+    set -l token (commandline -ct)
+    set token (string replace -r -- '^[\'"]' '' "$token")
+    set -l lines ($typed[1] __complete $typed[2..-1] "$token" 2>/dev/null)
+    set -l directive 0
+    if string match -qr -- '^:[0-9]+$' "$lines[-1]"
+        set directive (string sub -s 2 -- "$lines[-1]")
+        set -e lines[-1]
     end
 
-    set --global __ktl_perform_completion_once_result (__ktl_perform_completion)
-    if test -z "$__ktl_perform_completion_once_result"
-        __ktl_debug "No completions, probably due to a failure"
-        return 1
+    __ktl_has $directive 1; and return
+    if __ktl_has $directive 8
+        __ktl_files "$token" $lines
+        return
     end
-
-    __ktl_debug "Performed completions and set __ktl_perform_completion_once_result"
-    return 0
+    # A flag's value after `=` (-o=ya): ktl answers with the value, fish completes the whole word.
+    set -l flag (string match -r -- '^-[^=]*=' "$token")
+    for line in $lines
+        test -n "$line"; and printf '%s%s\n' "$flag" "$line"
+    end
+    if test (count $lines) -eq 0; and not __ktl_has $directive 4
+        __ktl_files "$token"
+    end
 end
 
-# this function is used to clear the $__ktl_perform_completion_once_result variable after completions are run
-function __ktl_clear_perform_completion_once_result
-    __ktl_debug ""
-    __ktl_debug "========= clearing previously set __ktl_perform_completion_once_result variable =========="
-    set --erase __ktl_perform_completion_once_result
-    __ktl_debug "Successfully erased the variable __ktl_perform_completion_once_result"
-end
-
-function __ktl_requires_order_preservation
-    __ktl_debug ""
-    __ktl_debug "========= checking if order preservation is required =========="
-
-    __ktl_perform_completion_once
-    if test -z "$__ktl_perform_completion_once_result"
-        __ktl_debug "Error determining if order preservation is required"
-        return 1
-    end
-
-    set -l directive (string sub --start 2 $__ktl_perform_completion_once_result[-1])
-    __ktl_debug "Directive is: $directive"
-
-    set -l shellCompDirectiveKeepOrder 32
-    set -l keeporder (math (math --scale 0 $directive / $shellCompDirectiveKeepOrder) % 2)
-    __ktl_debug "Keeporder is: $keeporder"
-
-    if test $keeporder -ne 0
-        __ktl_debug "This does require order preservation"
-        return 0
-    end
-
-    __ktl_debug "This doesn't require order preservation"
-    return 1
-end
-
-
-# This function does two things:
-# - Obtain the completions and store them in the global __ktl_comp_results
-# - Return false if file completion should be performed
-function __ktl_prepare_completions
-    __ktl_debug ""
-    __ktl_debug "========= starting completion logic =========="
-
-    # Start fresh
-    set --erase __ktl_comp_results
-
-    __ktl_perform_completion_once
-    __ktl_debug "Completion results: $__ktl_perform_completion_once_result"
-
-    if test -z "$__ktl_perform_completion_once_result"
-        __ktl_debug "No completion, probably due to a failure"
-        # Might as well do file completion, in case it helps
-        return 1
-    end
-
-    set -l directive (string sub --start 2 $__ktl_perform_completion_once_result[-1])
-    set --global __ktl_comp_results $__ktl_perform_completion_once_result[1..-2]
-
-    __ktl_debug "Completions are: $__ktl_comp_results"
-    __ktl_debug "Directive is: $directive"
-
-    set -l shellCompDirectiveError 1
-    set -l shellCompDirectiveNoSpace 2
-    set -l shellCompDirectiveNoFileComp 4
-    set -l shellCompDirectiveFilterFileExt 8
-    set -l shellCompDirectiveFilterDirs 16
-
-    if test -z "$directive"
-        set directive 0
-    end
-
-    set -l compErr (math (math --scale 0 $directive / $shellCompDirectiveError) % 2)
-    if test $compErr -eq 1
-        __ktl_debug "Received error directive: aborting."
-        # Might as well do file completion, in case it helps
-        return 1
-    end
-
-    set -l filefilter (math (math --scale 0 $directive / $shellCompDirectiveFilterFileExt) % 2)
-    set -l dirfilter (math (math --scale 0 $directive / $shellCompDirectiveFilterDirs) % 2)
-    if test $filefilter -eq 1; or test $dirfilter -eq 1
-        __ktl_debug "File extension filtering or directory filtering not supported"
-        # Do full file completion instead
-        return 1
-    end
-
-    set -l nospace (math (math --scale 0 $directive / $shellCompDirectiveNoSpace) % 2)
-    set -l nofiles (math (math --scale 0 $directive / $shellCompDirectiveNoFileComp) % 2)
-
-    __ktl_debug "nospace: $nospace, nofiles: $nofiles"
-
-    # If we want to prevent a space, or if file completion is NOT disabled,
-    # we need to count the number of valid completions.
-    # To do so, we will filter on prefix as the completions we have received
-    # may not already be filtered so as to allow fish to match on different
-    # criteria than the prefix.
-    if test $nospace -ne 0; or test $nofiles -eq 0
-        set -l prefix (commandline -t | string escape --style=regex)
-        __ktl_debug "prefix: $prefix"
-
-        set -l completions (string match -r -- "^$prefix.*" $__ktl_comp_results)
-        set --global __ktl_comp_results $completions
-        __ktl_debug "Filtered completions are: $__ktl_comp_results"
-
-        # Important not to quote the variable for count to work
-        set -l numComps (count $__ktl_comp_results)
-        __ktl_debug "numComps: $numComps"
-
-        if test $numComps -eq 1; and test $nospace -ne 0
-            # We must first split on \t to get rid of the descriptions to be
-            # able to check what the actual completion will be.
-            # We don't need descriptions anyway since there is only a single
-            # real completion which the shell will expand immediately.
-            set -l split (string split --max 1 \t $__ktl_comp_results[1])
-
-            # Fish won't add a space if the completion ends with any
-            # of the following characters: @=/:.,
-            set -l lastChar (string sub -s -1 -- $split)
-            if not string match -r -q "[@=/:.,]" -- "$lastChar"
-                # In other cases, to support the "nospace" directive we trick the shell
-                # by outputting an extra, longer completion.
-                __ktl_debug "Adding second completion to perform nospace directive"
-                set --global __ktl_comp_results $split[1] $split[1].
-                __ktl_debug "Completions are now: $__ktl_comp_results"
-            end
-        end
-
-        if test $numComps -eq 0; and test $nofiles -eq 0
-            # To be consistent with bash and zsh, we only trigger file
-            # completion when there are no other completions
-            __ktl_debug "Requesting file completion"
-            return 1
-        end
-    end
-
-    return 0
-end
-
-# Since Fish completions are only loaded once the user triggers them, we trigger them ourselves
-# so we can properly delete any completions provided by another script.
-# Only do this if the program can be found, or else fish may print some errors; besides,
-# the existing completions will only be loaded if the program can be found.
-if type -q "ktl"
-    # The space after the program name is essential to trigger completion for the program
-    # and not completion of the program name itself.
-    # Also, we use '> /dev/null 2>&1' since '&>' is not supported in older versions of fish.
-    complete --do-complete "ktl " > /dev/null 2>&1
-end
-
-# Remove any pre-existing completions for the program since we will be handling all of them.
+# Sourcing the script again replaces what an earlier one registered.
 complete -c ktl -e
-
-# this will get called after the two calls below and clear the $__ktl_perform_completion_once_result global
-complete -c ktl -n '__ktl_clear_perform_completion_once_result'
-# The call to __ktl_prepare_completions will setup __ktl_comp_results
-# which provides the program's completion choices.
-# If this doesn't require order preservation, we don't use the -k flag
-complete -c ktl -n 'not __ktl_requires_order_preservation && __ktl_prepare_completions' -f -a '$__ktl_comp_results'
-# otherwise we use the -k flag
-complete -k -c ktl -n '__ktl_requires_order_preservation && __ktl_prepare_completions' -f -a '$__ktl_comp_results'
+complete -c ktl -f -a '(__ktl_complete)'

@@ -1,214 +1,53 @@
 #compdef ktl
-compdef _ktl ktl
-# ktl completion for zsh: the script cobra generates for kubectl 1.32 (Apache-2.0), for ktl.
-# It asks `ktl __complete WORDS...` for candidates: one a line, then :DIRECTIVE (cobra's protocol).
+# ktl's completion for zsh, printed by `ktl completion zsh`. On each Tab it runs
+# `ktl __complete WORDS... PARTIAL`: ktl prints one candidate a line (a tab before its description,
+# if any), and last `:N`, where N adds up what to do with them: 1 offer nothing, 2 add no space
+# after the candidate, 4 offer no file names when there is no candidate, 8 offer the files whose
+# extensions are the candidates.
 
-# zsh completion for ktl                              -*- shell-script -*-
+_ktl() {
+  local -a typed lines candidates nospace
+  local out line directive=0
+  # The finished words as running them would pass them (quotes, ~ and $VARS; a pattern such as
+  # -l app=* as typed rather than an error), then the word being typed up to the cursor, its
+  # quotes already removed by zsh.
+  () {
+    setopt local_options no_glob
+    eval "typed=(${words[1,CURRENT-1]})" 2>/dev/null
+  } || typed=("${(@Q)words[1,CURRENT-1]}")
+  out=$("${typed[1]:-ktl}" __complete "${(@)typed[2,-1]}" "$PREFIX" 2>/dev/null)
+  lines=("${(@f)out}")
+  if [[ $lines[-1] == :<-> ]]; then
+    directive=${lines[-1]#:}
+    lines[-1]=()
+  fi
+  lines=(${lines:#})
 
-__ktl_debug()
-{
-    local file="$BASH_COMP_DEBUG_FILE"
-    if [[ -n ${file} ]]; then
-        echo "$*" >> "${file}"
+  (( directive & 1 )) && return 1
+  if (( directive & 8 )); then
+    _files -g "*.(${(j:|:)lines})"
+    return
+  fi
+  # A flag's value after `=` (-o=ya): ktl answers with the value, zsh keeps the flag in front of it.
+  [[ $PREFIX == -*=* ]] && compset -P 1 '*='
+  for line in $lines; do
+    # _describe reads `value:description`, so a colon in the value itself is escaped.
+    if [[ $line == *$'\t'* ]]; then
+      candidates+=("${${line%%$'\t'*}//:/\\:}:${line#*$'\t'}")
+    else
+      candidates+=("${line//:/\\:}")
     fi
+  done
+  (( directive & 2 )) && nospace=(-S '')
+  _describe -t ktl-values value candidates "${nospace[@]}" && return 0
+  (( directive & 4 )) && return 1
+  _files
 }
 
-_ktl()
-{
-    local shellCompDirectiveError=1
-    local shellCompDirectiveNoSpace=2
-    local shellCompDirectiveNoFileComp=4
-    local shellCompDirectiveFilterFileExt=8
-    local shellCompDirectiveFilterDirs=16
-    local shellCompDirectiveKeepOrder=32
-
-    local lastParam lastChar flagPrefix requestComp out directive comp lastComp noSpace keepOrder
-    local -a completions
-
-    __ktl_debug "\n========= starting completion logic =========="
-    __ktl_debug "CURRENT: ${CURRENT}, words[*]: ${words[*]}"
-
-    # The user could have moved the cursor backwards on the command-line.
-    # We need to trigger completion from the $CURRENT location, so we need
-    # to truncate the command-line ($words) up to the $CURRENT location.
-    # (We cannot use $CURSOR as its value does not work when a command is an alias.)
-    words=("${=words[1,CURRENT]}")
-    __ktl_debug "Truncated words[*]: ${words[*]},"
-
-    lastParam=${words[-1]}
-    lastChar=${lastParam[-1]}
-    __ktl_debug "lastParam: ${lastParam}, lastChar: ${lastChar}"
-
-    # For zsh, when completing a flag with an = (e.g., ktl -n=<TAB>)
-    # completions must be prefixed with the flag
-    setopt local_options BASH_REMATCH
-    if [[ "${lastParam}" =~ '-.*=' ]]; then
-        # We are dealing with a flag with an =
-        flagPrefix="-P ${BASH_REMATCH}"
-    fi
-
-    # Prepare the command to obtain completions
-    requestComp="${words[1]} __complete ${words[2,-1]}"
-    if [ "${lastChar}" = "" ]; then
-        # If the last parameter is complete (there is a space following it)
-        # We add an extra empty parameter so we can indicate this to the go completion code.
-        __ktl_debug "Adding extra empty parameter"
-        requestComp="${requestComp} \"\""
-    fi
-
-    __ktl_debug "About to call: eval ${requestComp}"
-
-    # Use eval to handle any environment variables and such
-    out=$(eval ${requestComp} 2>/dev/null)
-    __ktl_debug "completion output: ${out}"
-
-    # Extract the directive integer following a : from the last line
-    local lastLine
-    while IFS='\n' read -r line; do
-        lastLine=${line}
-    done < <(printf "%s\n" "${out[@]}")
-    __ktl_debug "last line: ${lastLine}"
-
-    if [ "${lastLine[1]}" = : ]; then
-        directive=${lastLine[2,-1]}
-        # Remove the directive including the : and the newline
-        local suffix
-        (( suffix=${#lastLine}+2))
-        out=${out[1,-$suffix]}
-    else
-        # There is no directive specified.  Leave $out as is.
-        __ktl_debug "No directive found.  Setting do default"
-        directive=0
-    fi
-
-    __ktl_debug "directive: ${directive}"
-    __ktl_debug "completions: ${out}"
-    __ktl_debug "flagPrefix: ${flagPrefix}"
-
-    if [ $((directive & shellCompDirectiveError)) -ne 0 ]; then
-        __ktl_debug "Completion received error. Ignoring completions."
-        return
-    fi
-
-    local activeHelpMarker="_activeHelp_ "
-    local endIndex=${#activeHelpMarker}
-    local startIndex=$((${#activeHelpMarker}+1))
-    local hasActiveHelp=0
-    while IFS='\n' read -r comp; do
-        # Check if this is an activeHelp statement (i.e., prefixed with $activeHelpMarker)
-        if [ "${comp[1,$endIndex]}" = "$activeHelpMarker" ];then
-            __ktl_debug "ActiveHelp found: $comp"
-            comp="${comp[$startIndex,-1]}"
-            if [ -n "$comp" ]; then
-                compadd -x "${comp}"
-                __ktl_debug "ActiveHelp will need delimiter"
-                hasActiveHelp=1
-            fi
-
-            continue
-        fi
-
-        if [ -n "$comp" ]; then
-            # If requested, completions are returned with a description.
-            # The description is preceded by a TAB character.
-            # For zsh's _describe, we need to use a : instead of a TAB.
-            # We first need to escape any : as part of the completion itself.
-            comp=${comp//:/\\:}
-
-            local tab="$(printf '\t')"
-            comp=${comp//$tab/:}
-
-            __ktl_debug "Adding completion: ${comp}"
-            completions+=${comp}
-            lastComp=$comp
-        fi
-    done < <(printf "%s\n" "${out[@]}")
-
-    # Add a delimiter after the activeHelp statements, but only if:
-    # - there are completions following the activeHelp statements, or
-    # - file completion will be performed (so there will be choices after the activeHelp)
-    if [ $hasActiveHelp -eq 1 ]; then
-        if [ ${#completions} -ne 0 ] || [ $((directive & shellCompDirectiveNoFileComp)) -eq 0 ]; then
-            __ktl_debug "Adding activeHelp delimiter"
-            compadd -x "--"
-            hasActiveHelp=0
-        fi
-    fi
-
-    if [ $((directive & shellCompDirectiveNoSpace)) -ne 0 ]; then
-        __ktl_debug "Activating nospace."
-        noSpace="-S ''"
-    fi
-
-    if [ $((directive & shellCompDirectiveKeepOrder)) -ne 0 ]; then
-        __ktl_debug "Activating keep order."
-        keepOrder="-V"
-    fi
-
-    if [ $((directive & shellCompDirectiveFilterFileExt)) -ne 0 ]; then
-        # File extension filtering
-        local filteringCmd
-        filteringCmd='_files'
-        for filter in ${completions[@]}; do
-            if [ ${filter[1]} != '*' ]; then
-                # zsh requires a glob pattern to do file filtering
-                filter="\*.$filter"
-            fi
-            filteringCmd+=" -g $filter"
-        done
-        filteringCmd+=" ${flagPrefix}"
-
-        __ktl_debug "File filtering command: $filteringCmd"
-        _arguments '*:filename:'"$filteringCmd"
-    elif [ $((directive & shellCompDirectiveFilterDirs)) -ne 0 ]; then
-        # File completion for directories only
-        local subdir
-        subdir="${completions[1]}"
-        if [ -n "$subdir" ]; then
-            __ktl_debug "Listing directories in $subdir"
-            pushd "${subdir}" >/dev/null 2>&1
-        else
-            __ktl_debug "Listing directories in ."
-        fi
-
-        local result
-        _arguments '*:dirname:_files -/'" ${flagPrefix}"
-        result=$?
-        if [ -n "$subdir" ]; then
-            popd >/dev/null 2>&1
-        fi
-        return $result
-    else
-        __ktl_debug "Calling _describe"
-        if eval _describe $keepOrder "completions" completions $flagPrefix $noSpace; then
-            __ktl_debug "_describe found some completions"
-
-            # Return the success of having called _describe
-            return 0
-        else
-            __ktl_debug "_describe did not find completions."
-            __ktl_debug "Checking if we should do file completion."
-            if [ $((directive & shellCompDirectiveNoFileComp)) -ne 0 ]; then
-                __ktl_debug "deactivating file completion"
-
-                # We must return an error code here to let zsh know that there were no
-                # completions found by _describe; this is what will trigger other
-                # matching algorithms to attempt to find completions.
-                # For example zsh can match letters in the middle of words.
-                return 1
-            else
-                # Perform file completion
-                __ktl_debug "Activating file completion"
-
-                # We must return the result of this command, so it must be the
-                # last command, or else we must store its result to return it.
-                _arguments '*:filename:_files'" ${flagPrefix}"
-            fi
-        fi
-    fi
-}
-
-# don't run the completion function when being source-ed or eval-ed
-if [ "$funcstack[1]" = "_ktl" ]; then
-    _ktl
+# Autoloaded from $fpath as _ktl, this file is the body of _ktl's first call: complete at once.
+# Sourced, it registers _ktl with compinit.
+if [[ $funcstack[1] == _ktl ]]; then
+  _ktl "$@"
+else
+  compdef _ktl ktl
 fi

@@ -8,7 +8,7 @@ export default class Completion extends KubeCommand {
 
 Completion covers commands, flags, resource types (from the discovery cache, as kubectl keeps it), resource names (one quick list request, remembered for a few seconds), namespaces after -n, and contexts, clusters and users after --context, --cluster and --user. A Tab never waits longer than about 300 ms: when the server is slower, nothing is offered, and the request finishes in the background so that the next Tab has the answer.
 
-Differences from kubectl: no powershell script; resource types also complete by their short names.
+Differences from kubectl: no powershell script; resource types also complete by their short names; the scripts are ktl's own: the bash one works without the bash-completion package too, and fish offers only .json, .yaml and .yml files after -f, as bash and zsh do.
 
 Note for zsh users: zsh completions are only supported in versions of zsh >= 5.2.`
   static examples = [

@@ -13,8 +13,13 @@ export interface Run {
 
 /** `node ARGS` in the repository root with only PATH, LANG and `env` set, stdin closed. */
 export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return spawnProcess(process.execPath, args, ROOT, {PATH: process.env.PATH, LANG: 'C.UTF-8', ...env})
+}
+
+/** COMMAND ARGS in `cwd` with exactly `env`, stdin closed: its whole output and exit code. */
+export function spawnProcess(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, {cwd: ROOT, env: {PATH: process.env.PATH, LANG: 'C.UTF-8', ...env}})
+    const child = spawn(command, args, {cwd, env})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

@@ -1,8 +1,8 @@
 // Completion as the shell runs it: the built CLI as a process (`node bin/run.js __complete ...`),
-// its output, and its wall time, which is the whole Tab (Node's start included); and bash itself
-// sourcing `ktl completion bash` and calling the completion function. Needs the build.
-import {spawn, spawnSync} from 'node:child_process'
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+// its output, and its wall time, which is the whole Tab (Node's start included). The scripts in the
+// real shells are completion-shells.test.ts's. Needs the build.
+import {spawn} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -122,56 +122,5 @@ describe('ktl __complete as a process', () => {
     expect(await ktl(['completion'], home)).toMatchObject({stdout: '', stderr: "error: Shell not specified.\nSee 'ktl completion -h' for help and examples\n", code: 1})
     expect(await ktl(['completion', 'powershell'], home)).toMatchObject({stderr: 'error: Unsupported shell type "powershell".\nSee \'ktl completion -h\' for help and examples\n', code: 1})
     expect(await ktl(['completion', 'bash', 'zsh'], home)).toMatchObject({stderr: "error: Too many arguments. Expected only the shell type.\nSee 'ktl completion -h' for help and examples\n", code: 1})
-  })
-})
-
-const hasBash = spawnSync('bash', ['-c', 'true']).status === 0
-
-describe.runIf(hasBash)('bash with `source <(ktl completion bash)`', () => {
-  // The script relies on bash-completion's _get_comp_words_by_ref, as kubectl's does; this stand-in
-  // splits the line as COMP_WORDS has it, which is what it does for these lines. compopt works only
-  // while readline runs a completion, so outside one it is a no-op.
-  const STAND_IN = `_get_comp_words_by_ref() { cur=\${COMP_WORDS[COMP_CWORD]}; prev=\${COMP_WORDS[COMP_CWORD-1]}; words=("\${COMP_WORDS[@]}"); cword=$COMP_CWORD; }
-compopt() { :; }`
-
-  function bashComplete(line: string, home: string): Promise<{reply: string[]; stderr: string}> {
-    const bin = join(home, 'bin')
-    mkdirSync(bin, {recursive: true})
-    writeFileSync(join(bin, 'ktl'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin/run.js'))} "$@"\n`)
-    chmodSync(join(bin, 'ktl'), 0o755)
-    const script = `${STAND_IN}
-source <(ktl completion bash)
-COMP_LINE="$1"; COMP_POINT=\${#COMP_LINE}; COMP_TYPE=9
-read -ra COMP_WORDS <<< "$COMP_LINE"
-[[ $COMP_LINE == *" " ]] && COMP_WORDS+=("")
-COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
-__start_ktl
-printf '%s\\n' "\${COMPREPLY[@]}"`
-    // Asynchronously: the fake server answering ktl runs in this process.
-    // What the script does with the answer is tested here; the time a Tab takes, above.
-    const env = {PATH: `${bin}:${process.env.PATH}`, HOME: home, COLUMNS: '200', KTL_COMPLETION_BUDGET_MS: '5000'}
-    const child = spawn('bash', ['-c', script, 'bash', line], {env})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    return new Promise((done, reject) => {
-      child.on('error', reject)
-      child.on('close', () => done({reply: stdout.split('\n').filter(Boolean), stderr}))
-    })
-  }
-
-  it('completes a command, dropping its description when it is the only one', async () => {
-    const {home} = await setup()
-    expect(await bashComplete('ktl ge', home)).toEqual({reply: ['get'], stderr: ''})
-  })
-
-  it('completes types and names', async () => {
-    const {home, fake} = await setup()
-    fake.on('GET', '/api/v1/namespaces/ns1/pods', list('web-1', 'web-2', 'db-0'))
-    expect(await bashComplete('ktl get dep', home)).toEqual({reply: ['deploy', 'deployments', 'deployments.apps'], stderr: ''})
-    expect(await bashComplete('ktl get pods w', home)).toEqual({reply: ['web-1', 'web-2'], stderr: ''})
-    expect(await bashComplete('ktl --context o', home)).toEqual({reply: ['one', 'other'], stderr: ''})
-    fake.verify()
   })
 })

@@ -1,6 +1,6 @@
 // `ktl __complete WORDS... PARTIAL`: the candidates for PARTIAL after WORDS, one a line (with a tab
-// and a description where there is one), then `:DIRECTIVE` — cobra's protocol, which the scripts in
-// completion/ (cobra's own, as kubectl prints them) speak. Everything is bounded by a deadline:
+// and a description where there is one), then `:DIRECTIVE` — cobra's protocol, as kubectl speaks it;
+// ktl's own scripts in completion/ read it in each shell. Everything is bounded by a deadline:
 // when it passes, the candidates found so far are printed, which for names means none.
 import type {ConfigOverrides} from '../kubeconfig/types.js'
 import type {APIResource} from '../discovery/types.js'
