@@ -11,6 +11,7 @@ import {type LiveLookup, listLiveObjects} from '../apply/live-objects.js'
 import type {DeletionOptions} from '../apply/recreate.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
+import {OBJECT_OUTPUT_FORMATS} from '../create/output.js'
 import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
 import {type ManifestDocument, readManifests} from '../manifests/reader.js'
 import {forEachOrdered} from '../ordered-pool.js'
@@ -48,6 +49,10 @@ export interface ApplyOptions {
   /** Wait until pruned objects are gone (kubectl 1.32 takes --wait but never waits). */
   wait: boolean
   output?: string
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
+  /** --allow-missing-template-keys (default true). */
+  allowMissingTemplateKeys?: boolean
   validate: ValidationMode
   showManagedFields: boolean
   /** Objects in flight at once. */
@@ -63,8 +68,8 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
     gracePeriod: parseGracePeriodFlag(opts.gracePeriod, 'apply'),
     timeoutMs: parseTimeoutFlag(opts.timeout, 'apply'),
   }
-  const format = opts.output ? parseOutputFormat(opts.output) : undefined
-  if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml`)
+  const format = opts.output || opts.template ? await parseOutputFormat(opts.output ?? '', {template: opts.template, allowMissingKeys: opts.allowMissingTemplateKeys}) : undefined
+  if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: ${OBJECT_OUTPUT_FORMATS}`)
   const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
   if (documents.length === 0) throw usageError('no objects passed to apply')
