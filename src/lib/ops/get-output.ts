@@ -17,7 +17,10 @@ export type OutputFormat =
    * One document for everything (json, yaml, jsonpath, go-template). `prepare` makes a printer kubectl
    * makes only once the objects are fetched (its errors come after the objects' own); print calls it too.
    */
-  | {kind: 'generic'; print: (doc: unknown, out: OutStream) => void; prepare?: () => void; hidesManagedFields: boolean; separator?: string; compactEvents?: boolean}
+  | {kind: 'generic'; print: PrintDocument; prepare?: () => void; hidesManagedFields: boolean; separator?: string; compactEvents?: boolean}
+
+/** Prints one document; `typed` when kubectl has it as a Go struct (go-template's error dump keeps its field order). */
+export type PrintDocument = (doc: unknown, out: OutStream, opts?: {typed?: boolean}) => void
 
 const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'
 
@@ -59,7 +62,7 @@ export async function parseOutputFormat(output: string, opts: OutputFormatOption
       const {name, value} = spec
       let printer: ReturnType<typeof goTemplatePrinterFor> | undefined
       const prepare = () => (printer ??= goTemplatePrinterFor(name, value, opts))
-      return {kind: 'generic', prepare, print: (doc, out) => prepare().printObj(doc, out), hidesManagedFields: false}
+      return {kind: 'generic', prepare, print: (doc, out, o) => prepare().printObj(doc, out, o), hidesManagedFields: false}
     }
     case 'custom-columns':
     case 'custom-columns-file': {

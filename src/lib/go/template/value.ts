@@ -165,10 +165,14 @@ const SIZE_CLASSES = [
 ]
 const PAGE = 8192
 const ELEMENT_SIZE = 16
+// Small objects that hold pointers and are over 512 bytes carry an 8-byte header in their size class.
+const MALLOC_HEADER = 8
 
+/** runtime.roundupsize for memory that holds pointers, as growslice asks it for []interface{}. */
 function roundUpSize(bytes: number): number {
-  if (bytes <= 32768) return SIZE_CLASSES.find((c) => c >= bytes) as number
-  return Math.ceil(bytes / PAGE) * PAGE
+  if (bytes > 32768 - MALLOC_HEADER) return Math.ceil(bytes / PAGE) * PAGE
+  const request = bytes > 512 ? bytes + MALLOC_HEADER : bytes
+  return (SIZE_CLASSES.find((c) => c >= request) as number) - (request - bytes)
 }
 
 /**
@@ -186,7 +190,7 @@ export function decodedCap(n: number): number {
       next = cap
       while (next < len) next += (next + 3 * 256) >> 2
     }
-    cap = roundUpSize(next * ELEMENT_SIZE) / ELEMENT_SIZE
+    cap = Math.floor(roundUpSize(next * ELEMENT_SIZE) / ELEMENT_SIZE)
   }
   return cap
 }
