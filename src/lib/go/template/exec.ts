@@ -176,8 +176,9 @@ class State {
         for (let i = 0; i < c.v.length; i++) oneIteration({t: 'int', v: BigInt(i)}, element(c.v[i]))
         return
       }
-      if (c !== null && c.t === 'map' && sortedKeys(c.v).length > 0) {
-        for (const key of sortedKeys(c.v)) oneIteration(str(key), element(c.v[key]))
+      const keys = c !== null && c.t === 'map' ? sortedKeys(c.v) : []
+      if (keys.length > 0 && c?.t === 'map') {
+        for (const key of keys) oneIteration(str(key), element(c.v[key]))
         return
       }
       if (c !== null && c.t !== 'slice' && c.t !== 'map') this.errorf(`range can't iterate over ${sprint([c])}`)

@@ -118,7 +118,7 @@ export function lengthOf(v: Concrete): number {
     case 'slice':
       return v.v.length
     case 'map':
-      return sortedKeys(v.v).length
+      return Object.values(v.v).filter((x) => x !== undefined).length
     default:
       return 0
   }
@@ -181,12 +181,12 @@ function roundUpSize(bytes: number): number {
  */
 export function decodedCap(n: number): number {
   let cap = 0
-  for (let len = 1; len <= n; len++) {
-    if (len <= cap) continue
-    let next: number
-    if (len > cap * 2) next = len
-    else if (cap < 256) next = cap * 2
-    else {
+  // each append past the capacity grows it: double while small, then by about a quarter
+  while (cap < n) {
+    const len = cap + 1
+    let next = cap * 2
+    if (len > next) next = len
+    else if (cap >= 256) {
       next = cap
       while (next < len) next += (next + 3 * 256) >> 2
     }
