@@ -15,6 +15,7 @@ export default class Get extends KubeCommand {
     '<%= config.bin %> get pods -o wide',
     '<%= config.bin %> get deployment,services -A',
     '<%= config.bin %> get pod web-1 -o jsonpath=\'{.status.podIP}\'',
+    '<%= config.bin %> get pods -o go-template=\'{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}\'',
     '<%= config.bin %> get pods --sort-by=.metadata.creationTimestamp',
     '<%= config.bin %> get cm -L app -l tier=backend',
     '<%= config.bin %> get -f ./pod.yaml -o json',
