@@ -12,7 +12,7 @@ export default class Annotate extends KubeCommand {
     'Attempting to set an annotation that already exists will fail unless --overwrite is set. If --resource-version is specified ' +
     'and does not match the current resource version on the server the command will fail.\n\n' +
     'Differences from kubectl: --list prints the annotations sorted by key (kubectl prints them in random order), and several ' +
-    'refused keys are named in the order given; no Go templates in -o.\n\n' +
+    'refused keys are named in the order given.\n\n' +
     TYPE_SUGGESTION_HELP
   static usage = 'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]'
   static examples = [

@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {cascadeFlag, deleteTimeoutFlag, gracePeriodFlag} from '../lib/flag-defs.js'
+import {allowMissingTemplateKeysFlag, cascadeFlag, deleteTimeoutFlag, gracePeriodFlag, objectOutputFlag, templateFlag} from '../lib/flag-defs.js'
 import {commandUsageError} from '../lib/errors.js'
 import {intFlag, KubeCommand} from '../lib/kube-command.js'
 
@@ -47,7 +47,9 @@ export default class Apply extends KubeCommand {
         'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. ' +
         'If server strategy, submit server-side request without persisting the resource.',
     }),
-    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'}),
+    output: objectOutputFlag(),
+    template: templateFlag(),
+    'allow-missing-template-keys': allowMissingTemplateKeysFlag(),
     'server-side': Flags.boolean({description: 'If true, apply runs in the server instead of the client.'}),
     'force-conflicts': Flags.boolean({description: 'If true, server-side apply will force the changes against conflicts.'}),
     force: Flags.boolean({
@@ -109,6 +111,8 @@ export default class Apply extends KubeCommand {
       timeout: flags.timeout,
       wait: flags.wait,
       output: flags.output,
+      template: flags.template,
+      allowMissingTemplateKeys: flags['allow-missing-template-keys'],
       validate: parseValidationMode(flags.validate),
       showManagedFields: flags['show-managed-fields'],
       concurrency: flags.concurrency,

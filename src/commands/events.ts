@@ -10,10 +10,10 @@ export default class Events extends KubeCommand {
     'Prints a table of the most important information about events. You can request events for a namespace, for all ' +
     'namespace, or filtered to only those pertaining to a specified resource.\n\n' +
     'Differences from kubectl: with --watch, a watch the server closes is resumed from the last event seen (kubectl stops ' +
-    'silently); ktl has no Go templates (-o go-template and template are not offered).\n\n' +
+    'silently).\n\n' +
     TYPE_SUGGESTION_HELP
   static usage =
-    'events [(-o|--output=)json|yaml|name|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]'
+    'events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]'
   static examples = [
     '# List recent events in the default namespace\n<%= config.bin %> events',
     '# List recent events in all namespaces\n<%= config.bin %> events --all-namespaces',
@@ -48,6 +48,7 @@ export default class Events extends KubeCommand {
       output: flags.output,
       showManagedFields: flags['show-managed-fields'],
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      template: flags.template,
       chunkSize: parseIntFlag(flags['chunk-size'], 64, 'chunk-size', 'events'),
     })
   }

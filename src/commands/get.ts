@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {allowMissingTemplateKeysFlag, templateFlag} from '../lib/flag-defs.js'
 import {intFlag, KubeCommand} from '../lib/kube-command.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
@@ -14,6 +15,7 @@ export default class Get extends KubeCommand {
     '<%= config.bin %> get pods -o wide',
     '<%= config.bin %> get deployment,services -A',
     '<%= config.bin %> get pod web-1 -o jsonpath=\'{.status.podIP}\'',
+    '<%= config.bin %> get pods -o go-template=\'{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}\'',
     '<%= config.bin %> get pods --sort-by=.metadata.creationTimestamp',
     '<%= config.bin %> get cm -L app -l tier=backend',
     '<%= config.bin %> get -f ./pod.yaml -o json',
@@ -21,7 +23,14 @@ export default class Get extends KubeCommand {
   ]
   static strict = false
   static flags = {
-    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, wide, custom-columns, custom-columns-file, jsonpath, jsonpath-as-json, jsonpath-file).'}),
+    output: Flags.string({
+      char: 'o',
+      description:
+        'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). ' +
+        'See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].',
+    }),
+    template: templateFlag(),
+    'allow-missing-template-keys': allowMissingTemplateKeysFlag(),
     filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'Filename, directory, or URL to files identifying the resource to get from a server.'}),
     recursive: Flags.boolean({
       char: 'R',
@@ -67,6 +76,8 @@ export default class Get extends KubeCommand {
       filenames: flags.filename,
       recursive: flags.recursive,
       output: flags.output,
+      template: flags.template,
+      allowMissingTemplateKeys: flags['allow-missing-template-keys'],
       allNamespaces: flags['all-namespaces'],
       selector: flags.selector,
       fieldSelector: flags['field-selector'],

@@ -11,7 +11,7 @@ export default class Label extends KubeCommand {
     '* If --overwrite is true, then existing labels can be overwritten, otherwise attempting to overwrite a label will result in an error.\n' +
     '* If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used.\n\n' +
     'Differences from kubectl: --list prints the labels sorted by key (kubectl prints them in random order); an -o format ktl ' +
-    'cannot print is refused before anything is sent (kubectl label sends the change first); no Go templates in -o.\n\n' +
+    'cannot print is refused before anything is sent (kubectl label sends the change first).\n\n' +
     TYPE_SUGGESTION_HELP
   static usage = 'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]'
   static examples = [

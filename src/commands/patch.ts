@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, showManagedFieldsFlag} from '../lib/flag-defs.js'
+import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, showManagedFieldsFlag, templateFlag} from '../lib/flag-defs.js'
 import {KubeCommand} from '../lib/kube-command.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
@@ -11,7 +11,7 @@ export default class Patch extends KubeCommand {
     'Note: Strategic merge patch is not supported for custom resources.\n\n' +
     'Differences from kubectl: with --local or --dry-run=client and --type json, a failing operation is reported in ' +
     'evanphx/json-patch\'s words for the common cases only; a YAML patch that does not parse is reported with the YAML ' +
-    'parser\'s own message; no Go templates in -o.\n\n' +
+    'parser\'s own message.\n\n' +
     TYPE_SUGGESTION_HELP
   static usage = 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]'
   static examples = [
@@ -38,6 +38,7 @@ export default class Patch extends KubeCommand {
       description:
         "If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.",
     }),
+    template: templateFlag(),
     type: Flags.string({default: 'strategic', description: 'The type of patch being provided; one of [json merge strategic]'}),
   }
 
@@ -58,6 +59,7 @@ export default class Patch extends KubeCommand {
       subresource: flags.subresource,
       showManagedFields: flags['show-managed-fields'],
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      template: flags.template,
     })
   }
 }

@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {allowMissingTemplateKeysFlag, dryRunFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag} from '../lib/flag-defs.js'
+import {allowMissingTemplateKeysFlag, dryRunFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag, templateFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
 import {KubeCommand} from '../lib/kube-command.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
@@ -12,7 +12,7 @@ export default class Scale extends KubeCommand {
     'If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is ' +
     'guaranteed that the precondition holds true when the scale is sent to the server.\n\n' +
     'Any type with a scale subresource can be scaled, custom resources included: ktl, like kubectl, sets the size through ' +
-    'the object\'s /scale subresource. No Go templates in -o.\n\n' +
+    'the object\'s /scale subresource.\n\n' +
     TYPE_SUGGESTION_HELP
   static usage = 'scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)'
   static examples = [
@@ -37,6 +37,7 @@ export default class Scale extends KubeCommand {
     replicas: Flags.string({default: '-1', description: 'The new desired number of replicas. Required.'}),
     'resource-version': Flags.string({description: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.'}),
     selector: selectorFlag(),
+    template: templateFlag(),
     timeout: Flags.string({
       default: '0s',
       description:
@@ -64,6 +65,7 @@ export default class Scale extends KubeCommand {
       dryRun: flags['dry-run'],
       output: flags.output,
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      template: flags.template,
     })
   }
 }

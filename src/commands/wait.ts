@@ -11,8 +11,7 @@ export default class Wait extends KubeCommand {
     '"delete" keyword as the value to the --for flag.\n\n' +
     'A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option ' +
     'to change to output destination.\n\n' +
-    'Differences from kubectl: --local is not offered (it only reads -f files, which have no status to wait for); ktl has no Go ' +
-    'templates (-o go-template and template are not offered).\n\n' +
+    'Differences from kubectl: --local is not offered (it only reads -f files, which have no status to wait for).\n\n' +
     TYPE_SUGGESTION_HELP
   static usage =
     "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]"
@@ -73,6 +72,7 @@ export default class Wait extends KubeCommand {
       timeout: flags.timeout,
       output: flags.output,
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      template: flags.template,
       showManagedFields: flags['show-managed-fields'],
     })
   }

@@ -35,7 +35,15 @@ export const fieldManagerFlag = (name: string) => Flags.string({default: name, d
 export const filenameFlag = (usage: string) => Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: `Filename, directory, or URL to files ${usage}`})
 
 /** -o for verbs that print objects the way create does. */
-export const objectOutputFlag = () => Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).'})
+export const objectOutputFlag = () =>
+  Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'})
+
+/** --template, the template of -o go-template, jsonpath and their -file forms when not given after `=`. */
+export const templateFlag = () =>
+  Flags.string({
+    description:
+      'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+  })
 
 /** How deleted objects' dependents go (delete, and apply's --prune). */
 export const cascadeFlag = () =>

@@ -54,8 +54,7 @@ function normal(run: Run, ns: string, cli: 'ktl' | 'kubectl'): Run {
     let out = s.replaceAll(ns, '<ns>').replace(/"(resourceVersion|uid|creationTimestamp|lastTransitionTime|startedAt|startTime|podIP|ip|containerID)": "[^"]*"/g, '"$1": "<x>"')
     out = out.replace(/default-token-[a-z0-9]+/g, 'default-token-<x>')
     out = out.replace(/(resourceVersion|uid|creationTimestamp|lastTransitionTime|startedAt|startTime|podIP|ip|containerID): .*/g, '$1: <x>')
-    // ktl has no Go templates, so its list of -o formats leaves them out.
-    if (cli === 'kubectl') out = out.replaceAll("See 'kubectl wait", "See 'ktl wait").replace('go-template,go-template-file,', '').replace(',template,templatefile', '')
+    if (cli === 'kubectl') out = out.replaceAll("See 'kubectl wait", "See 'ktl wait")
     return out
   }
   return {stdout: fix(run.stdout), stderr: fix(run.stderr), code: run.code}

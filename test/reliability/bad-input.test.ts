@@ -498,7 +498,7 @@ const flagCases: Array<[string, string[], string]> = [
   ['an unterminated JSONPath', ['get', 'pods', '-o', 'jsonpath={.items['], 'error: error parsing jsonpath {.items[, unterminated array\n'],
   ['an unclosed JSONPath action', ['get', 'pods', '-o', 'jsonpath={.items[*].metadata.name'], 'error: error parsing jsonpath {.items[*].metadata.name, unclosed action\n'],
   ['an empty JSONPath', ['get', 'pods', '-o', 'jsonpath='], 'error: template format specified but no template given\n'],
-  ['an unknown -o', ['get', 'pods', '-o', 'yamll'], 'error: unable to match a printer suitable for the output format "yamll", allowed formats are: custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml\n'],
+  ['an unknown -o', ['get', 'pods', '-o', 'yamll'], 'error: unable to match a printer suitable for the output format "yamll", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n'],
   ['empty custom columns', ['get', 'pods', '-o', 'custom-columns='], 'error: custom-columns format specified but no custom columns given\n'],
   ['a custom column without a path', ['get', 'pods', '-o', 'custom-columns=NAME'], 'error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n'],
   ['an unknown -o for api-resources', ['api-resources', '-o', 'foo'], 'error: --output foo is not available\n'],

@@ -36,11 +36,18 @@ describe('createObjectOptions', () => {
   })
 
   test('-o takes what create prints, nothing else', () => {
-    for (const output of ['json', 'yaml', 'name', 'jsonpath={.metadata.name}', 'jsonpath-as-json={.kind}']) {
+    for (const output of ['json', 'yaml', 'name', 'jsonpath={.metadata.name}', 'jsonpath-as-json={.kind}', 'go-template={{.kind}}', 'templatefile=t.tmpl']) {
       expect(createObjectOptions({...flags, output}).output).toBe(output)
     }
     expect(() => createObjectOptions({...flags, output: 'wide'})).toThrow(
-      'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml',
+      'error: unable to match a printer suitable for the output format "wide", allowed formats are: ' +
+        'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+    )
+    expect(() => createObjectOptions({...flags, output: 'json=x'})).toThrow('error: unable to match a printer suitable for the output format "json=x"')
+    // with --template the template formats take no value after `=`
+    expect(createObjectOptions({...flags, output: 'go-template', template: '{{.kind}}'}).output).toBe('go-template')
+    expect(() => createObjectOptions({...flags, output: 'go-template={{.kind}}', template: '{{.kind}}'})).toThrow(
+      'error: unable to match a printer suitable for the output format "go-template={{.kind}}"',
     )
     expect(() => createObjectOptions({...flags, output: 'custom-columns=N:.metadata.name'})).toThrow(
       'error: unable to match a printer suitable for the output format "custom-columns=N:.metadata.name"',

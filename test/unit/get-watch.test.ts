@@ -44,7 +44,7 @@ describe('get --watch', () => {
       return replies.shift()!()
     }, {times: 3})
     const {io, ctx} = watchCtx()
-    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, maxEvents: 3})
+    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], await parseOutputFormat('name'), {...watchOpts, maxEvents: 3})
     expect(io.stdout()).toBe('configmap/a\nconfigmap/b\nconfigmap/a\n')
     expect(seen).toEqual(['list', 'watch from 10', 'watch from 11'])
     fake.verify()
@@ -60,7 +60,7 @@ describe('get --watch', () => {
     ]
     fake.on('GET', '/api/v1/namespaces/ns/configmaps', () => replies.shift()!(), {times: 4})
     const {io, ctx} = watchCtx()
-    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('json'), {...watchOpts, maxEvents: 5})
+    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], await parseOutputFormat('json'), {...watchOpts, maxEvents: 5})
     const lines = io.stdout().trim().split('\n').map((l) => JSON.parse(l) as {type: string; object: {metadata: {name: string}}})
     expect(lines.map((l) => `${l.type} ${l.object.metadata.name}`)).toEqual(['ADDED a', 'ADDED b', 'ADDED c', 'DELETED b', 'MODIFIED c'])
     fake.verify()
@@ -72,7 +72,7 @@ describe('get --watch', () => {
     fake.on('GET', '/api/v1/namespaces/ns/configmaps', {body: list('10', cm('a', '5'))})
     fake.on('GET', '/api/v1/namespaces/ns/configmaps', {headers: {'content-type': 'application/json'}, chunks: [events(['ADDED', cm('b', '11')])], after: 'stall'})
     const {io, ctx} = watchCtx()
-    const watching = runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, maxEvents: 3})
+    const watching = runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], await parseOutputFormat('name'), {...watchOpts, maxEvents: 3})
     await expect.poll(() => io.stdout()).toBe('configmap/a\nconfigmap/b\n')
     await fake.close()
     // Refused for a moment, then the server is back where it was.
@@ -90,7 +90,7 @@ describe('get --watch', () => {
     fake.on('GET', '/api/v1/namespaces/ns/configmaps', {body: list('10', cm('a', '5'))})
     fake.on('GET', '/api/v1/namespaces/ns/configmaps', {headers: {'content-type': 'application/json'}, chunks: [events(['ADDED', cm('b', '11')])], after: 'stall'})
     const {io, ctx} = watchCtx()
-    const watching = runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, reconnectWindowMs: 1000})
+    const watching = runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], await parseOutputFormat('name'), {...watchOpts, reconnectWindowMs: 1000})
     await expect.poll(() => io.stdout()).toBe('configmap/a\nconfigmap/b\n')
     const host = fake.host
     await fake.close()
@@ -106,7 +106,7 @@ describe('get --watch', () => {
     fake.on('GET', '/api/v1/namespaces/ns/configmaps', () => (at.push(Date.now()), {body: ''}), {times: 3})
     fake.on('GET', '/api/v1/namespaces/ns/configmaps', () => (at.push(Date.now()), {body: events(['ADDED', cm('b', '11')])}))
     const {io, ctx} = watchCtx()
-    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], parseOutputFormat('name'), {...watchOpts, maxEvents: 2})
+    await runWatch(ctx, [{resource: configmaps, namespace: 'ns'}], await parseOutputFormat('name'), {...watchOpts, maxEvents: 2})
     expect(io.stdout()).toBe('configmap/a\nconfigmap/b\n')
     const gaps = at.slice(1).map((t, i) => t - at[i])
     // 250 ms, 500 ms, 1 s (less the time the request itself took).
@@ -118,7 +118,7 @@ describe('get --watch', () => {
     fake = await FakeServer.start()
     const {ctx} = watchCtx()
     const secrets = {...configmaps, name: 'secrets', kind: 'Secret'}
-    await expect(runWatch(ctx, [{resource: configmaps}, {resource: secrets}], parseOutputFormat(''), watchOpts)).rejects.toThrow(
+    await expect(runWatch(ctx, [{resource: configmaps}, {resource: secrets}], await parseOutputFormat(''), watchOpts)).rejects.toThrow(
       'error: you may only specify a single resource type',
     )
   })

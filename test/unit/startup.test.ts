@@ -56,6 +56,26 @@ describe('startup stays lazy', () => {
   )
 })
 
+describe('the Go template engine loads only for a Go template', () => {
+  it.concurrent.each([
+    [['-o', 'json'], false],
+    [['-o', 'jsonpath={.kind}'], false],
+    [['-o', 'go-template={{.kind}}'], true],
+    [['--template={{.kind}}'], true],
+  ])('ktl get pods %j: %s', async (output, loaded) => {
+    const trace = join(dir, `get${output.join('_').replace(/[^\w-]/g, '')}.txt`)
+    const home = mkdtempSync(join(dir, 'home-'))
+    // nothing listens on port 9: the run fails to connect after choosing its printer
+    const run = await spawnRun(['--import', './test/support/import-trace.mjs', 'bin/run.js', 'get', 'pods', ...output, '--server', 'http://127.0.0.1:9'], {
+      HOME: home,
+      KTL_IMPORT_TRACE: trace,
+      KUBECONFIG: '/nonexistent',
+    })
+    expect(run.code).toBe(1)
+    expect(loadedModules(trace).some((m) => m.includes('/lib/go/template/'))).toBe(loaded)
+  })
+})
+
 describe('the startup path takes exactly the runs oclif gives to ktl commands', () => {
   let config: Config
   let index: StartupIndex

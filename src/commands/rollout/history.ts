@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../../lib/kube-command.js'
-import {NO_GO_TEMPLATES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
+import {OUTPUT_DIFFERENCES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
 import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutHistory extends KubeCommand {
@@ -9,7 +9,7 @@ export default class RolloutHistory extends KubeCommand {
     'View previous rollout revisions and configurations.\n\n' +
     'Beyond kubectl: with -o and a --revision that does not exist, ktl reports "unable to find the specified revision" ' +
     '(kubectl 1.32 crashes). ' +
-    NO_GO_TEMPLATES +
+    OUTPUT_DIFFERENCES +
     '\n\n' +
     TYPE_SUGGESTION_HELP
   static usage = 'rollout history (TYPE NAME | TYPE/NAME) [flags]'
@@ -33,6 +33,7 @@ export default class RolloutHistory extends KubeCommand {
       output: flags.output,
       showManagedFields: flags['show-managed-fields'],
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      template: flags.template,
     })
   }
 }

@@ -1,5 +1,5 @@
 import {KubeCommand} from '../../lib/kube-command.js'
-import {fieldManagerFlag, NO_GO_TEMPLATES, patchOptions, printFlags, targetFlags} from '../../lib/rollout/flags.js'
+import {fieldManagerFlag, OUTPUT_DIFFERENCES, patchOptions, printFlags, targetFlags} from '../../lib/rollout/flags.js'
 import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutPause extends KubeCommand {
@@ -7,7 +7,7 @@ export default class RolloutPause extends KubeCommand {
   static description =
     'Paused resources will not be reconciled by a controller. Use "ktl rollout resume" to resume a paused resource. ' +
     'Currently only deployments support being paused.\n\n' +
-    NO_GO_TEMPLATES +
+    OUTPUT_DIFFERENCES +
     '\n\n' +
     TYPE_SUGGESTION_HELP
   static usage = 'rollout pause RESOURCE'

@@ -1,5 +1,5 @@
 import {KubeCommand} from '../../lib/kube-command.js'
-import {fieldManagerFlag, NO_GO_TEMPLATES, patchOptions, printFlags, targetFlags} from '../../lib/rollout/flags.js'
+import {fieldManagerFlag, OUTPUT_DIFFERENCES, patchOptions, printFlags, targetFlags} from '../../lib/rollout/flags.js'
 import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutRestart extends KubeCommand {
@@ -8,7 +8,7 @@ export default class RolloutRestart extends KubeCommand {
     'Resource rollout will be restarted: the pod template gets a kubectl.kubernetes.io/restartedAt annotation with the ' +
     'current time, so its controller replaces every pod. Deployments, daemon sets and stateful sets can be restarted; a paused ' +
     'deployment must be resumed first.\n\n' +
-    NO_GO_TEMPLATES +
+    OUTPUT_DIFFERENCES +
     '\n\n' +
     TYPE_SUGGESTION_HELP
   static usage = 'rollout restart RESOURCE'

@@ -1,11 +1,11 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand} from '../../lib/kube-command.js'
-import {NO_GO_TEMPLATES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
+import {OUTPUT_DIFFERENCES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
 import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
 export default class RolloutUndo extends KubeCommand {
   static summary = 'Undo a previous rollout'
-  static description = 'Roll back to a previous rollout.\n\n' + NO_GO_TEMPLATES + '\n\n' + TYPE_SUGGESTION_HELP
+  static description = 'Roll back to a previous rollout.\n\n' + OUTPUT_DIFFERENCES + '\n\n' + TYPE_SUGGESTION_HELP
   static usage = 'rollout undo (TYPE NAME | TYPE/NAME) [flags]'
   static examples = [
     '# Roll back to the previous deployment\n<%= config.bin %> rollout undo deployment/abc',
@@ -34,6 +34,7 @@ export default class RolloutUndo extends KubeCommand {
       output: flags.output,
       showManagedFields: flags['show-managed-fields'],
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      template: flags.template,
     })
   }
 }

@@ -2,6 +2,7 @@
 // and the options they become.
 import {Flags} from '@oclif/core'
 import {parseDryRun} from '../dry-run.js'
+import {allowMissingTemplateKeysFlag, objectOutputFlag, templateFlag} from '../flag-defs.js'
 import type {CreateObjectOptions} from '../ops/create.js'
 import {checkCreateOutput} from './output.js'
 
@@ -12,10 +13,7 @@ export const createObjectFlags = {
       'If server strategy, submit server-side request without persisting the resource.',
     default: 'none',
   }),
-  output: Flags.string({
-    char: 'o',
-    description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file).',
-  }),
+  output: objectOutputFlag(),
   'save-config': Flags.boolean({
     description:
       'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. ' +
@@ -23,11 +21,8 @@ export const createObjectFlags = {
   }),
   'field-manager': Flags.string({description: 'Name of the manager used to track field ownership.', default: 'kubectl-create'}),
   'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.'}),
-  'allow-missing-template-keys': Flags.boolean({
-    description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to jsonpath output formats.',
-    default: true,
-    allowNo: true,
-  }),
+  'allow-missing-template-keys': allowMissingTemplateKeysFlag(),
+  template: templateFlag(),
 }
 
 export interface CreateObjectFlags {
@@ -37,6 +32,7 @@ export interface CreateObjectFlags {
   'field-manager': string
   'show-managed-fields': boolean
   'allow-missing-template-keys'?: boolean
+  template?: string
 }
 
 /**
@@ -46,7 +42,7 @@ export interface CreateObjectFlags {
  */
 export function createObjectOptions(flags: CreateObjectFlags): CreateObjectOptions {
   const {dryRun, warning} = parseDryRun(flags['dry-run'])
-  checkCreateOutput(flags.output ?? '')
+  checkCreateOutput(flags.output ?? '', flags.template)
   return {
     dryRun,
     output: flags.output,
@@ -54,6 +50,7 @@ export function createObjectOptions(flags: CreateObjectFlags): CreateObjectOptio
     fieldManager: flags['field-manager'],
     showManagedFields: flags['show-managed-fields'],
     allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+    template: flags.template,
     warnings: warning === undefined ? undefined : [warning],
   }
 }

@@ -1,8 +1,9 @@
 // How `ktl create` prints what it created: kubectl's print flags for create (json, yaml, name,
-// jsonpath; no tables), and the `kind.group/name created` line when -o is not given. The printers
-// load only when something is printed, so a command's flags stay cheap to import.
+// go-template, jsonpath; no tables), and the `kind.group/name created` line when -o is not given. The
+// printers load only when something is printed, so a command's flags stay cheap to import.
 import {CliError, usageError} from '../errors.js'
 import type {OutStream} from '../io.js'
+import {splitOutput} from '../print-flags.js'
 import type {KubeObject} from '../resources/objects.js'
 
 export interface CreatePrintOptions {
@@ -18,34 +19,43 @@ export interface CreatePrintOptions {
 
 export type CreatePrinter = (object: KubeObject, out: OutStream, opts: CreatePrintOptions) => void
 
-// kubectl also lists go-template, go-template-file, template and templatefile; ktl has no Go templates.
-const ALLOWED = 'json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml'
+/** The formats of kubectl's print flags for commands that print the objects they work on. */
+export const OBJECT_OUTPUT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml'
 
-type Format = '' | 'name' | 'json' | 'yaml' | 'jsonpath' | 'jsonpath-file' | 'jsonpath-as-json'
+type Format = '' | 'name' | 'json' | 'yaml' | 'jsonpath' | 'jsonpath-file' | 'jsonpath-as-json' | 'go-template' | 'go-template-file' | 'template' | 'templatefile'
 
-/** The format -o names (the part before `=`), or kubectl's error for one create does not print. */
-export function checkCreateOutput(output: string): {format: Format; value: string} {
-  const eq = output.indexOf('=')
-  const name = eq < 0 ? output : output.slice(0, eq)
-  const value = eq < 0 ? '' : output.slice(eq + 1)
-  switch (name) {
+export interface CreateOutputOptions {
+  /** --template. */
+  template?: string
+  /** --allow-missing-template-keys (default true). */
+  allowMissingKeys?: boolean
+}
+
+/** The format -o (with --template) names and its template, or kubectl's error for one create does not print. */
+export function checkCreateOutput(output: string, template?: string): {format: Format; value: string} {
+  const spec = splitOutput(output, template)
+  switch (spec?.name) {
     case '':
     case 'name':
-      if (eq < 0) return {format: name, value}
-      break
     case 'json':
     case 'yaml':
+      if (!spec.hasValue) return {format: spec.name, value: ''}
+      break
     case 'jsonpath':
     case 'jsonpath-file':
     case 'jsonpath-as-json':
-      return {format: name, value}
+    case 'go-template':
+    case 'go-template-file':
+    case 'template':
+    case 'templatefile':
+      return {format: spec.name, value: spec.value}
   }
-  throw usageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED}`)
+  throw usageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${OBJECT_OUTPUT_FORMATS}`)
 }
 
 /** The printer for -o (with kubectl's errors for a bad format or template). */
-export async function createPrinter(output: string, opts: {allowMissingKeys?: boolean} = {}): Promise<CreatePrinter> {
-  const {format, value} = checkCreateOutput(output)
+export async function createPrinter(output: string, opts: CreateOutputOptions = {}): Promise<CreatePrinter> {
+  const {format, value} = checkCreateOutput(output, opts.template)
   switch (format) {
     case '':
       return (object, out, o) => out.write(`${namePrefix(object)}/${object.metadata?.name ?? ''} ${o.operation}\n`)
@@ -61,10 +71,17 @@ export async function createPrinter(output: string, opts: {allowMissingKeys?: bo
       let printed = 0
       return (object, out, o) => out.write(`${printed++ > 0 ? '---\n' : ''}${formatYAML(o.showManagedFields ? object : withoutManagedFields(object))}`)
     }
-    default: {
+    case 'jsonpath':
+    case 'jsonpath-file':
+    case 'jsonpath-as-json': {
       const {jsonPathPrinterFor} = await import('../printers/jsonpath.js')
       const printer = jsonPathPrinterFor(format, value, opts)
       return (object, out) => printer.printObj(object, out)
+    }
+    default: {
+      const {goTemplatePrinterFor} = await import('../printers/go-template.js')
+      const printer = goTemplatePrinterFor(format, value, opts)
+      return (object, out, o) => printer.printObj(object, out, {typed: o.typed})
     }
   }
 }

@@ -11,6 +11,7 @@ import {type LiveLookup, listLiveObjects} from '../apply/live-objects.js'
 import type {DeletionOptions} from '../apply/recreate.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
+import {OBJECT_OUTPUT_FORMATS} from '../create/output.js'
 import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
 import {type ManifestDocument, readManifests} from '../manifests/reader.js'
 import {forEachOrdered} from '../ordered-pool.js'
@@ -22,7 +23,7 @@ import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix} from '../resources/paths.js'
 import {parseCascade, parseGracePeriodFlag, parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
 import type {WaitTarget} from './delete-wait.js'
-import {type OutputFormat, parseOutputFormat} from './get-output.js'
+import {type OutputFormat, parseOutputFormat, type PrintDocument} from './get-output.js'
 import {FIELD_VALIDATION, type ValidationMode} from '../validate/mode.js'
 import {PROGRESS_DELAY_MS, stepLine, type TerminalProgress, withProgress} from '../terminal-progress.js'
 
@@ -48,6 +49,10 @@ export interface ApplyOptions {
   /** Wait until pruned objects are gone (kubectl 1.32 takes --wait but never waits). */
   wait: boolean
   output?: string
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
+  /** --allow-missing-template-keys (default true). */
+  allowMissingTemplateKeys?: boolean
   validate: ValidationMode
   showManagedFields: boolean
   /** Objects in flight at once. */
@@ -63,8 +68,8 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
     gracePeriod: parseGracePeriodFlag(opts.gracePeriod, 'apply'),
     timeoutMs: parseTimeoutFlag(opts.timeout, 'apply'),
   }
-  const format = opts.output ? parseOutputFormat(opts.output) : undefined
-  if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,yaml`)
+  const format = opts.output || opts.template ? await parseOutputFormat(opts.output ?? '', {template: opts.template, allowMissingKeys: opts.allowMissingTemplateKeys}) : undefined
+  if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: ${OBJECT_OUTPUT_FORMATS}`)
   const matches = opts.selector === undefined ? undefined : (await import('../resources/label-selector.js')).parseLabelSelector(opts.selector)
   const documents = await readManifests({filenames: opts.filenames, recursive: opts.recursive, stdin: ctx.io.in, env: ctx.env})
   if (documents.length === 0) throw usageError('no objects passed to apply')
@@ -100,13 +105,14 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
       pruned.push({resource: p.resource, namespace: p.object.metadata?.namespace, name: p.object.metadata?.name ?? '', uid: p.object.metadata?.uid})
       if (!format) ctx.io.out.write(prunedLine(p, opts.dryRun))
       else if (format.kind === 'name') ctx.io.out.write(`${kindPrefix(p.resource)}/${p.object.metadata?.name ?? ''}\n`)
+      else if (printsEachAsApplied(format, opts)) printEach(ctx, format, p.object, errors)
     })
     if (opts.wait && opts.dryRun === 'none' && pruned.length > 0) {
       const {waitUntilGone} = await import('./delete-wait.js')
       await waitUntilGone(ctx, await ctx.client(), pruned, deletion.timeoutMs === 0 ? UNLIMITED_WAIT_MS : deletion.timeoutMs, opts.progressDelayMs ?? PROGRESS_DELAY_MS)
     }
   }
-  if (format?.kind === 'generic') printObjects(ctx, results.map((r) => r.applied.object), format.print, opts)
+  if (format?.kind === 'generic' && !printsEachAsApplied(format, opts)) printObjects(ctx, results.map((r) => r.applied.object), format.print, opts)
   throwCollected(errors)
 }
 
@@ -170,6 +176,7 @@ async function applyInOrder(
         results.push(r)
         if (!format) ctx.io.out.write(`${objectName(r.target)} ${r.applied.operation}${dryRunSuffix(opts.dryRun)}\n`)
         else if (format.kind === 'name') ctx.io.out.write(`${objectName(r.target)}\n`)
+        else if (printsEachAsApplied(format, opts)) printEach(ctx, format, r.applied.object, errors)
       },
     )
   }
@@ -182,6 +189,21 @@ async function applyInOrder(
   }
   await applyAll([...rest, ...custom])
   return {results, errors}
+}
+
+/** --template without -o: kubectl prints each object as it is applied (with -o, all of them at the end). */
+function printsEachAsApplied(format: OutputFormat | undefined, opts: ApplyOptions): boolean {
+  return format?.kind === 'generic' && !opts.output
+}
+
+/** Prints one applied or pruned object; failing to print it is one more error, as in kubectl. */
+function printEach(ctx: Ctx, format: OutputFormat, object: KubeObject, errors: CliError[]): void {
+  try {
+    if (format.kind === 'generic') format.print(object, ctx.io.out)
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err
+    errors.push(err)
+  }
 }
 
 function objectName(target: ApplyTarget): string {
@@ -251,20 +273,17 @@ function dryRunSuffix(dryRun: DryRun): string {
   return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
 }
 
-/** -o json|yaml|jsonpath: one object as itself, several as kubectl's List (a Go struct: its own key order in JSON). */
-function printObjects(ctx: Ctx, objects: KubeObject[], print: (doc: unknown, out: Ctx['io']['out']) => void, opts: ApplyOptions): void {
+/** -o json|yaml|jsonpath|go-template: one object as itself, several as kubectl's List (a Go struct: its own key order in JSON). */
+function printObjects(ctx: Ctx, objects: KubeObject[], print: PrintDocument, opts: ApplyOptions): void {
   const visible = objects.map((o) => (opts.showManagedFields ? o : withoutManagedFields(o)))
   if (visible.length === 1) return print(visible[0], ctx.io.out)
-  if (opts.output === 'json') {
-    const list = {kind: 'List', apiVersion: 'v1', metadata: {}, items: visible.map(sortedDeep)}
-    ctx.io.out.write(formatJSON(list, {sortKeys: false}))
-    return
-  }
   if (opts.output === 'yaml') {
     ctx.io.out.write(formatYAML({apiVersion: 'v1', items: visible, kind: 'List', metadata: {}}))
     return
   }
-  print({apiVersion: 'v1', items: visible, kind: 'List', metadata: {}}, ctx.io.out)
+  const list = {kind: 'List', apiVersion: 'v1', metadata: {}, items: visible.map(sortedDeep)}
+  if (opts.output === 'json') ctx.io.out.write(formatJSON(list, {sortKeys: false}))
+  else print(list, ctx.io.out, {typed: true})
 }
 
 /** A Go map's key order at every level, for printing inside a struct that keeps its own order. */

@@ -24,6 +24,8 @@ export interface CreateObjectOptions {
   showManagedFields: boolean
   /** --allow-missing-template-keys (default true). */
   allowMissingTemplateKeys?: boolean
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
   /** Warnings to print first (a deprecated --dry-run spelling), as kubectl's klog does. */
   warnings?: string[]
   /**
@@ -51,7 +53,7 @@ export interface CreateOptions extends CreateObjectOptions {
  * when -n was given, as kubectl's generators do.
  */
 export async function runCreateObject(ctx: Ctx, object: KubeObject, opts: CreateObjectOptions): Promise<void> {
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
   for (const warning of opts.warnings ?? []) writeDryRunWarning(ctx.io.err, warning)
   const namespace = await namespaceFor(ctx, opts.dryRun)
   const resource = await resourceFor(ctx, object)
@@ -75,7 +77,7 @@ export async function runCreateObject(ctx: Ctx, object: KubeObject, opts: Create
  * On a terminal, a long run shows the object being created.
  */
 export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
   for (const warning of opts.warnings ?? []) writeDryRunWarning(ctx.io.err, warning)
   if (opts.filenames.length === 0) throw usageError('must specify one of -f and -k')
   const [{readManifests}, {collectManifestInfos, DecodeError}] = await Promise.all([import('../manifests/reader.js'), import('../resources/manifest-infos.js')])

@@ -24,6 +24,8 @@ export interface EventsOptions {
   output?: string
   showManagedFields?: boolean
   allowMissingTemplateKeys?: boolean
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
   chunkSize: number
   /** The clock ages are measured against (tests fix it). */
   now?: () => number
@@ -118,7 +120,7 @@ export class EventTable {
 
 export async function runEvents(ctx: Ctx, opts: EventsOptions): Promise<void> {
   const types = parseEventTypes(opts.types)
-  const print = opts.output ? await createPrinter(opts.output, {allowMissingKeys: opts.allowMissingTemplateKeys ?? true}) : undefined
+  const print = opts.output || opts.template ? await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template}) : undefined
   const namespace = await ctx.namespace()
   let fieldSelector: string | undefined
   if (opts.for) {

@@ -21,6 +21,10 @@ export interface GetOptions {
   /** -R */
   recursive?: boolean
   output?: string
+  /** --template: the template of -o go-template, jsonpath or custom-columns. */
+  template?: string
+  /** --allow-missing-template-keys (default true). */
+  allowMissingTemplateKeys?: boolean
   allNamespaces: boolean
   selector?: string
   fieldSelector?: string
@@ -49,7 +53,7 @@ interface Fetched {
 
 export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
   if (opts.raw !== undefined) return runGetRaw(ctx, opts.raw)
-  const format = parseOutputFormat(opts.output ?? '', {noHeaders: opts.noHeaders})
+  const format = await parseOutputFormat(opts.output ?? '', {noHeaders: opts.noHeaders, template: opts.template, allowMissingKeys: opts.allowMissingTemplateKeys})
   const watch = opts.watch || opts.watchTable
   if (opts.outputWatchEvents && !watch && !opts.watchOnly) throw usageError('--output-watch-events option can only be used with --watch or --watch-only')
   if (opts.args.length === 0 && (opts.filenames ?? []).length === 0) {
@@ -120,7 +124,16 @@ export async function runGet(ctx: Ctx, opts: GetOptions): Promise<void> {
     throw errors[0] instanceof StatusError ? errors[0] : new CliError(`error: ${errors[0].message}`)
   }
   if (format.kind === 'table') printTables(out, fetched, opts, await colorizerFor(ctx))
-  else await printObjects(out, fetched, format, {singleItemImplied, showManagedFields: opts.showManagedFields})
+  else {
+    if (format.kind === 'generic') format.prepare?.()
+    try {
+      await printObjects(out, fetched, format, {singleItemImplied, showManagedFields: opts.showManagedFields})
+    } catch (err) {
+      // kubectl reports a printer's failure after the objects' own errors
+      if (!(err instanceof CliError) || errors.length === 0) throw err
+      errors.push(inAggregate(err))
+    }
+  }
   // Only the table says so when nothing matched; every other format prints its empty form.
   if (!written && errors.length === 0 && !opts.ignoreNotFound && format.kind === 'table') {
     const allNamespaced = !opts.allNamespaces && visits.every((v) => v.resource.namespaced)

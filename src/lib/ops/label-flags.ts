@@ -1,6 +1,6 @@
 // The flags label and annotate share (kubectl gives both the same set), so each command file stays thin.
 import {Flags, type Interfaces} from '@oclif/core'
-import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag, showManagedFieldsFlag} from '../flag-defs.js'
+import {allowMissingTemplateKeysFlag, dryRunFlag, fieldManagerFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag, showManagedFieldsFlag, templateFlag} from '../flag-defs.js'
 
 export function metadataFlags(noun: 'label' | 'annotation', fieldManager: string) {
   const plural = noun === 'label' ? 'labels' : 'annotation'
@@ -30,6 +30,7 @@ export function metadataFlags(noun: 'label' | 'annotation', fieldManager: string
     }),
     selector: selectorFlag(),
     'show-managed-fields': showManagedFieldsFlag(),
+    template: templateFlag(),
   }
 }
 
@@ -53,5 +54,6 @@ export function metadataOptions(args: string[], flags: MetadataFlags) {
     fieldManager: flags['field-manager'],
     showManagedFields: flags['show-managed-fields'],
     allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+    template: flags.template,
   }
 }

@@ -23,6 +23,8 @@ export interface LabelOptions extends TargetArgs {
   fieldManager: string
   showManagedFields: boolean
   allowMissingTemplateKeys: boolean
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
 }
 
 export interface MetadataChanges {
@@ -134,7 +136,7 @@ export async function runLabel(ctx: Ctx, opts: LabelOptions): Promise<void> {
   // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
   writeDryRunWarning(ctx.io.err, warning)
   const {createPrinter, checkCreateOutput} = await import('../create/output.js')
-  checkCreateOutput(opts.output ?? '')
+  checkCreateOutput(opts.output ?? '', opts.template)
   let changes: {set: Map<string, string>; remove: string[]}
   let resources: string[]
   if (labels) {
@@ -159,7 +161,7 @@ export async function runLabel(ctx: Ctx, opts: LabelOptions): Promise<void> {
     : await latestInfos(ctx, await planInfos(ctx, {...opts, args: resources}), {allNamespaces: opts.allNamespaces})
   if (!found.singleItemImplied && opts.resourceVersion) throw usageError('--resource-version may only be used with a single resource')
 
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
   const errors: CliError[] = []
   for (const entry of found.entries) {

@@ -21,6 +21,8 @@ export interface PatchOptions {
   subresource?: string
   showManagedFields: boolean
   allowMissingTemplateKeys: boolean
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
 }
 
 export type PatchType = 'json' | 'merge' | 'strategic'
@@ -93,7 +95,7 @@ export async function runPatch(ctx: Ctx, opts: PatchOptions): Promise<void> {
   // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
   writeDryRunWarning(ctx.io.err, warning)
   const {createPrinter} = await import('../create/output.js')
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
   if (!opts.local) await ctx.namespace()
   if (opts.patch && opts.patchFile) throw usageError('cannot specify --patch and --patch-file together')
   if (!opts.patch && !opts.patchFile) throw usageError('must specify --patch or --patch-file containing the contents of the patch')

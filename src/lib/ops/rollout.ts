@@ -19,6 +19,8 @@ export interface RolloutPrintOptions {
   output?: string
   showManagedFields?: boolean
   allowMissingTemplateKeys?: boolean
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
 }
 
 export interface RolloutPatchOptions extends TargetOptions, RolloutPrintOptions {
@@ -61,7 +63,7 @@ export function rolloutPatch(verb: PatchVerb, target: Pick<Target, 'resource' | 
 const DONE: Record<PatchVerb, string> = {pause: 'paused', resume: 'resumed', restart: 'restarted'}
 
 export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Promise<void> {
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   requireResources(opts)
   const {targets, errors, namespace} = await findTargets(ctx, opts)
   if (targets.length === 0 && errors.length === 0) {
@@ -115,7 +117,7 @@ export interface RolloutHistoryOptions extends TargetOptions, RolloutPrintOption
 
 export async function runRolloutHistory(ctx: Ctx, opts: RolloutHistoryOptions): Promise<void> {
   if (opts.revision < 0) throw new GoError(`revision must be a positive integer: ${opts.revision}`)
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   requireResources(opts)
   const {ordered} = await findTargets(ctx, opts)
   const {fetchHistory, viewHistory} = await import('../rollout/history.js')
@@ -147,7 +149,7 @@ const DRY_RUN_SUFFIX: Record<DryRun, string> = {none: '', client: ' (dry run)', 
 export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promise<void> {
   const {dryRun, warning} = parseDryRun(opts.dryRun)
   writeDryRunWarning(ctx.io.err, warning)
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   requireResources(opts)
   const {ordered} = await findTargets(ctx, opts)
   const {planRollback} = await import('../rollout/history.js')

@@ -19,6 +19,8 @@ export interface ScaleOptions extends TargetArgs {
   dryRun: string
   output?: string
   allowMissingTemplateKeys: boolean
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
   /** Interval between conflict retries and between checks while waiting (kubectl: one second). */
   pollMs?: number
 }
@@ -49,7 +51,7 @@ export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
   // kubectl's klog warning for the deprecated spellings (--dry-run alone, --dry-run=true)
   writeDryRunWarning(ctx.io.err, warning)
   const {createPrinter} = await import('../create/output.js')
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
   const timeoutMs = parseTimeoutFlag(opts.timeout, 'scale')
   await ctx.namespace()
   if (opts.replicas < 0) throw usageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')

@@ -19,6 +19,8 @@ export interface WaitOptions extends TargetOptions {
   all: boolean
   output?: string
   allowMissingTemplateKeys?: boolean
+  /** --template: the template of -o go-template or jsonpath. */
+  template?: string
   showManagedFields?: boolean
 }
 
@@ -31,7 +33,7 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
   const forWhat = parseWaitFor(opts.for)
   let timeoutMs = parseTimeoutFlag(opts.timeout, 'wait')
   if (timeoutMs < 0) timeoutMs = FOREVER_MS
-  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true})
+  const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   if (opts.args.length === 0 && opts.filenames.length === 0) throw new CliError(`error: ${MISSING_RESOURCE}`)
   if (opts.args.length === 1 && !opts.args[0].includes('/') && !opts.all && !opts.selector && !opts.fieldSelector) {
     throw usageError('resource(s) were provided, but no name was specified')

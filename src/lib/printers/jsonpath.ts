@@ -7,12 +7,11 @@
 // an int64 field with a float64 fails; maps print as JSON but strings print raw.
 // Map iteration (`.*`, `..`) follows the object's key order, one of the orders Go's randomised map
 // iteration can produce.
-import {goIsPrint, goQuote} from '../go/quote.js'
-import {readFileSync} from 'node:fs'
+import {goQuote, goRuneU} from '../go/quote.js'
 import {CliError} from '../errors.js'
 import type {OutStream} from '../io.js'
-import {goPathError} from '../kubeconfig/go-text.js'
-import {compareCodePoints, formatJSON} from './json.js'
+import {compactJSON, compareCodePoints, formatJSON} from './json.js'
+import {readTemplateFile} from './template-file.js'
 
 // Go values
 
@@ -163,13 +162,6 @@ export function goSharpV(v: unknown): string {
   }
 }
 
-/** fmt's %#U of a rune: `U+0025 '%'`, without the quoted character when it is not printable. */
-function goRuneU(c: number): string {
-  const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`
-  const ch = String.fromCodePoint(c)
-  return goIsPrint(ch) ? `${hex} '${ch}'` : hex
-}
-
 function plain(v: unknown): unknown {
   if (v instanceof GoNumber) return v.value
   return v === INVALID ? null : v
@@ -177,8 +169,7 @@ function plain(v: unknown): unknown {
 
 /** Go's json.Marshal: the compact form of what `-o json` prints. */
 export function goMarshalJSON(v: unknown): string {
-  const indented = formatJSON(plain(v))
-  return indented.slice(0, -1).replace(/("(?:[^"\\]|\\.)*")|[ \n]+/g, (_m, str: string | undefined) => str ?? '')
+  return compactJSON(plain(v))
 }
 
 // Parser
@@ -965,18 +956,6 @@ export class JSONPathPrinter {
  */
 export function jsonPathPrinterFor(format: JSONPathFormat, value: string, opts: {allowMissingKeys?: boolean} = {}): JSONPathPrinter {
   if (value === '') throw new CliError('error: template format specified but no template given')
-  let template = value
-  if (format === 'jsonpath-file') {
-    try {
-      template = readFileSync(value, 'utf8')
-    } catch (err) {
-      throw new CliError(`error: error reading --template ${value}, ${goReadFileError(value, err)}\n`)
-    }
-  }
+  const template = format === 'jsonpath-file' ? readTemplateFile(value) : value
   return new JSONPathPrinter(template, {allowMissingKeys: opts.allowMissingKeys, outputJSON: format === 'jsonpath-as-json'})
-}
-
-/** os.ReadFile's error text: opening fails with `open PATH: ...`, reading a directory with `read PATH: ...`. */
-function goReadFileError(path: string, err: unknown): string {
-  return goPathError((err as NodeJS.ErrnoException).code === 'EISDIR' ? 'read' : 'open', path, err)
 }

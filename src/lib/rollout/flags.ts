@@ -20,20 +20,20 @@ export function targetOptions(argv: unknown[], flags: {filename?: string[]; recu
 }
 
 /** What differs from kubectl in -o, said once in each subcommand's help. */
-export const NO_GO_TEMPLATES =
-  'Differences from kubectl: ktl has no Go templates (-o go-template and template are not offered), and an -o it cannot print ' +
-  'is refused before anything is changed (kubectl makes the change, then fails to print it).'
+export const OUTPUT_DIFFERENCES =
+  'Differences from kubectl: an -o it cannot print is refused before anything is changed (kubectl makes the change, then fails to print it).'
 
 /** What pause, resume and restart pass on: their flags are the same. */
 export function patchOptions(
   argv: unknown[],
-  flags: {filename?: string[]; recursive: boolean; selector?: string; output?: string; 'show-managed-fields': boolean; 'allow-missing-template-keys': boolean; 'field-manager': string},
+  flags: {filename?: string[]; recursive: boolean; selector?: string; output?: string; 'show-managed-fields': boolean; 'allow-missing-template-keys': boolean; template?: string; 'field-manager': string},
 ) {
   return {
     ...targetOptions(argv, flags),
     output: flags.output,
     showManagedFields: flags['show-managed-fields'],
     allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+    template: flags.template,
     fieldManager: flags['field-manager'],
   }
 }
