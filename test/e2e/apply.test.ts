@@ -18,7 +18,8 @@ const TWICE_A = 'apply-e2e-interop-a-twice'
 const TWICE_B = 'apply-e2e-interop-b-twice'
 const CRD_NS = 'apply-e2e-crd'
 const CRD_GROUP = 'apply-e2e.ktl.dev'
-const CRD_NAME = `widgets.${CRD_GROUP}`
+// A plural no other e2e file uses: a CRD still being deleted must not make another file's type ambiguous.
+const CRD_NAME = `sprockets.${CRD_GROUP}`
 const BAD_NS = 'apply-e2e-bad'
 const NAMESPACES = [...CASES.flatMap((c) => [oursNS(c), theirsNS(c)]), TWICE_A, TWICE_B, BAD_NS]
 
@@ -279,7 +280,7 @@ describe('a CRD, a Namespace and objects of both in one directory (beyond kubect
   it('applies the Namespace and the CRD first and waits until the CRD is Established', async () => {
     // Named so that kubectl, which goes in file order, would send the custom resource first and fail.
     const dir = join(files, 'crd-dir')
-    manifestFile('crd-dir/a-widget.yaml', `apiVersion: ${CRD_GROUP}/v1\nkind: Widget\nmetadata: {name: w1, namespace: ${CRD_NS}}\nspec: {size: 3}\n`)
+    manifestFile('crd-dir/a-sprocket.yaml', `apiVersion: ${CRD_GROUP}/v1\nkind: Sprocket\nmetadata: {name: w1, namespace: ${CRD_NS}}\nspec: {size: 3}\n`)
     manifestFile('crd-dir/b-config.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: ${CRD_NS}}\ndata: {a: "1"}\n`)
     manifestFile(
       'crd-dir/c-crd.yaml',
@@ -289,7 +290,7 @@ metadata: {name: ${CRD_NAME}}
 spec:
   group: ${CRD_GROUP}
   scope: Namespaced
-  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+  names: {plural: sprockets, singular: sprocket, kind: Sprocket, listKind: SprocketList}
   versions:
   - name: v1
     served: true
@@ -307,19 +308,19 @@ spec:
     manifestFile('crd-dir/d-namespace.yaml', `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${CRD_NS}}\n`)
     const run = await ktl(['apply', '-f', dir])
     expect({stdout: run.stdout, stderr: run.stderr, code: run.code}).toEqual({
-      stdout: `customresourcedefinition.apiextensions.k8s.io/${CRD_NAME} created\nnamespace/${CRD_NS} created\nconfigmap/cfg created\nwidget.${CRD_GROUP}/w1 created\n`,
+      stdout: `customresourcedefinition.apiextensions.k8s.io/${CRD_NAME} created\nnamespace/${CRD_NS} created\nconfigmap/cfg created\nsprocket.${CRD_GROUP}/w1 created\n`,
       stderr: '',
       code: 0,
     })
-    expect(await kubectlOK(['get', `widgets.${CRD_GROUP}/w1`, 'configmap/cfg', '-n', CRD_NS, '-o', 'name'])).toBe(`widget.${CRD_GROUP}/w1\nconfigmap/cfg\n`)
-    expect(await kubectlOK(['get', `widgets.${CRD_GROUP}/w1`, '-n', CRD_NS, '-o', 'jsonpath={.spec.size}'])).toBe('3')
+    expect(await kubectlOK(['get', `sprockets.${CRD_GROUP}/w1`, 'configmap/cfg', '-n', CRD_NS, '-o', 'name'])).toBe(`sprocket.${CRD_GROUP}/w1\nconfigmap/cfg\n`)
+    expect(await kubectlOK(['get', `sprockets.${CRD_GROUP}/w1`, '-n', CRD_NS, '-o', 'jsonpath={.spec.size}'])).toBe('3')
 
     // Applied again, with everything in place kubectl follows: the same lines (kubectl's in file order).
     const again = await ktl(['apply', '-f', dir])
     const byKubectl = await kubectl(['apply', '-f', dir])
     const sorted = (r: Run) => ({...r, stdout: r.stdout.split('\n').sort().join('\n')})
     expectSame(sorted(again), sorted(byKubectl))
-    expect(again.stdout).toBe(`customresourcedefinition.apiextensions.k8s.io/${CRD_NAME} unchanged\nnamespace/${CRD_NS} unchanged\nconfigmap/cfg unchanged\nwidget.${CRD_GROUP}/w1 unchanged\n`)
+    expect(again.stdout).toBe(`customresourcedefinition.apiextensions.k8s.io/${CRD_NAME} unchanged\nnamespace/${CRD_NS} unchanged\nconfigmap/cfg unchanged\nsprocket.${CRD_GROUP}/w1 unchanged\n`)
   })
 })
 
