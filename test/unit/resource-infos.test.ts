@@ -188,3 +188,17 @@ describe('-f', () => {
     expect(foundInfos(await build({filenames: [file], selector: 'app=x'})).map((i) => i.name)).toEqual(['a'])
   })
 })
+
+describe('a server that cannot be reached while -f documents are mapped', () => {
+  it('fails each document as kubectl\'s mapper does: "unable to recognize FILE" and the request that failed', async () => {
+    const file = manifest(['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n'].join('---\n'))
+    const down = await FakeServer.start()
+    const url = down.url
+    await down.close()
+    const {ctx} = testCtx(url, home)
+    const plan = await planInfos(ctx, {args: [], filenames: [file], recursive: false})
+    const infos = await buildInfos(ctx, plan, {allNamespaces: false})
+    const line = `unable to recognize "${file}": Get "${url}/api?timeout=32s": dial tcp ${url.replace('http://', '')}: connect: connection refused`
+    expect(await printed(infos)).toBe(`${line}\n${line}`)
+  })
+})
