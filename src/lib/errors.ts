@@ -145,14 +145,18 @@ export class StatusError extends CliError {
 }
 
 /**
- * How kubectl's CheckErr prints an error that arrives inside an aggregate it does not unwrap (as
- * `get` returns them): a Status by StandardErrorMessage, Invalid included, anything else without "error: ".
+ * How kubectl's CheckErr prints an error inside an aggregate (its messageForError): an API status or a
+ * failed connection by its standard message (Invalid as "Error from server (Invalid)"), anything else,
+ * a nested aggregate included, as Go's text of it, without "error: ".
  */
 export function inAggregate(err: CliError): CliError {
   if (err instanceof StatusError) {
     return err.reason === 'Invalid' ? err.withStatus(err.status, `Error from server (Invalid): ${err.status.message ?? ''}`) : err
   }
-  return err.message.startsWith('error: ') ? new CliError(err.message.slice('error: '.length), err.exitCode) : err
+  if (err instanceof ConnectionError) return err
+  if (err instanceof AggregateCliError) return new AggregateCliError(err.errors, goErrorText(err))
+  const text = goErrorText(err)
+  return text === err.message ? err : new CliError(text, err.exitCode)
 }
 
 function formatStatus(status: Status): string {
@@ -184,12 +188,79 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof StatusError && err.code === 404
 }
 
-/** Several failures from one command (e.g. `get pod a b` with b missing): each printed on its own line. */
+/**
+ * Several failures from one command (e.g. `get pod a b` with b missing): Go's utilerrors.Aggregate.
+ * `message` is what kubectl prints for it, each failure on its own line, unless given.
+ */
 export class AggregateCliError extends CliError {
   readonly errors: CliError[]
-  constructor(errors: CliError[]) {
-    super(errors.map((e) => e.message).join('\n'))
+  constructor(errors: CliError[], message = errors.map((e) => e.message).join('\n')) {
+    super(message)
     this.name = 'AggregateCliError'
     this.errors = errors
   }
+}
+
+/**
+ * A failure kubectl makes with fmt.Errorf: `raw` is Go's text. Printed alone it gets "error: " in
+ * front (unless it starts with it); inside an aggregate it is printed as it is.
+ */
+export class GoError extends CliError {
+  readonly raw: string
+  constructor(raw: string) {
+    super(raw.startsWith('error: ') ? raw : `error: ${raw}`)
+    this.name = 'GoError'
+    this.raw = raw
+  }
+}
+
+/** Go's err.Error() for a failure: what it reads like inside another message or a nested aggregate. */
+export function goErrorText(err: CliError): string {
+  if (err instanceof AggregateCliError) return goAggregateText(err.errors)
+  if (err instanceof StatusError) return err.status.message ?? ''
+  if (err instanceof ConnectionError) return err.urlError
+  if (err instanceof GoError) return err.raw
+  return err.message.startsWith('error: ') ? err.message.slice('error: '.length) : err.message
+}
+
+// utilerrors.Aggregate's Error(): each distinct message once, nested aggregates flattened, bracketed when several.
+function goAggregateText(errors: readonly CliError[]): string {
+  const messages = new Set<string>()
+  const visit = (e: CliError): void => void (e instanceof AggregateCliError ? e.errors.forEach(visit) : messages.add(goErrorText(e)))
+  errors.forEach(visit)
+  return messages.size === 1 ? [...messages][0] : messages.size === 0 ? '' : `[${[...messages].join(', ')}]`
+}
+
+/** Go's utilerrors.NewAggregate: nothing for no failures, else an aggregate (even of one). */
+export function newAggregate(errors: readonly CliError[]): AggregateCliError | undefined {
+  return errors.length === 0 ? undefined : new AggregateCliError([...errors])
+}
+
+/** What kubectl's ContinueOnError visitor returns for the failures it met: one as it is, several as an aggregate. */
+export function visitorError(errors: readonly CliError[]): CliError | undefined {
+  return errors.length === 1 ? errors[0] : newAggregate(errors)
+}
+
+/** Go's utilerrors.FilterOut: `err` without the failures `matches` picks, looking into aggregates (rebuilt as Go rebuilds them). */
+export function filterOut(err: CliError | undefined, matches: (err: CliError) => boolean): CliError | undefined {
+  if (err instanceof AggregateCliError) return newAggregate(err.errors.flatMap((e) => filterOut(e, matches) ?? []))
+  return err && !matches(err) ? err : undefined
+}
+
+/**
+ * kubectl's cmdutil.CheckErr: the failure as kubectl prints it. An aggregate of one is unwrapped (once);
+ * an aggregate prints each failure on its own line (inAggregate); a lone API status or failed connection
+ * prints its standard message; anything else alone gets "error: " in front.
+ */
+export function checkErr(err: CliError): CliError {
+  const one = err instanceof AggregateCliError && err.errors.length === 1 ? err.errors[0] : err
+  if (one instanceof AggregateCliError) return new AggregateCliError(one.errors.map(inAggregate))
+  if (one instanceof StatusError || one instanceof ConnectionError || one.message.startsWith('error: ')) return one
+  return new CliError(`error: ${one.message}`, one.exitCode)
+}
+
+/** Throws what kubectl prints for the failures a command gathered and returned as one aggregate, if there were any. */
+export function throwCollected(errors: readonly CliError[]): void {
+  const err = newAggregate(errors)
+  if (err) throw checkErr(err)
 }

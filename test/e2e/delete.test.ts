@@ -118,6 +118,8 @@ const cases: Array<{args: string[]; setup?: string; stdin?: string}> = [
   {args: ['delete', 'svc', '--all', '-n', NS]},
   {args: ['delete', 'cm', '--field-selector', 'metadata.name=c', '-n', NS]},
   {args: ['delete', 'pods', '--field-selector', 'foo=bar', '-n', NS]},
+  {args: ['delete', 'cm,secret', '--field-selector', 'type=Opaque', '-n', NS]},
+  {args: ['delete', 'pods,cm', '--field-selector', 'bad=x', '-n', NS, '--ignore-not-found=false']},
   {args: ['delete', 'pods', '-l', 'a b', '-n', NS]},
   {args: ['delete', 'cm', '-A', '-l', 'del-e2e=ab']},
   {args: ['delete', 'cm', 'a', 'b', '-n', NS, '--dry-run=server']},
@@ -160,6 +162,12 @@ describe('ktl delete matches kubectl', () => {
   it.each(cases.map((c) => ({...c, label: c.args.join(' ')})))('$label', async ({args, setup, stdin}) => {
     const {ours, theirs} = await deleteBoth(setup ?? objects, args, {stdin})
     expectSame(ours, theirs)
+  })
+
+  it('a user who may neither list one type nor delete: the failed deletes first, the refused list last', async () => {
+    const {ours, theirs} = await deleteBoth(objects, ['delete', 'secrets,cm', '--all', '-n', NS], {user: 'readonly'})
+    expectSame(ours, theirs)
+    expect(ours.stderr).toMatch(/\nsecrets is forbidden: User "ktl-readonly" cannot list resource "secrets" in API group "" in the namespace "del-e2e"\n$/)
   })
 
   it('a user who may not delete', async () => {

@@ -56,6 +56,8 @@ describe('label', () => {
     ['a removal that empties the map', ['label', 'cm', 'c', 'json-', 'every-', 'multi-']],
     ['--resource-version with several objects', ['label', 'cm', 'a', 'b', 'rv=1', '--resource-version=1']],
     ['a stale --resource-version', ['label', 'cm', 'a', 'rv=1', '--resource-version=1']],
+    ['a list the server refuses, among others: the rest labeled, the refusal reworded and last', ['label', 'secrets,cm', '--field-selector', 'type=Opaque', 'fs=1']],
+    ['--all with a name: only a lone type means all of it', ['label', 'cm', 'b', '--all', 'allname=1']],
   ])('%s', async (_name, args) => {
     await t.same(args)
     await sameObjects()
@@ -70,6 +72,8 @@ describe('label', () => {
     ['no resources', ['label', 'k=1']],
     ['a type without names', ['label', 'cm', 'k=1']],
     ['--all with a selector', ['label', 'cm', '--all', '-l', 'a=b', 'k=1']],
+    ['every list refused, each reworded', ['label', 'pods,cm', '--field-selector', 'bad=x', 'k=1']],
+    ['a refused list with a label selector', ['label', 'cm', '-l', 'app=web', '--field-selector', 'bad=x', 'k=1']],
     ['--list with -o', ['label', 'cm', 'a', '--list', '-o', 'yaml']],
     ['--local with a name', ['label', 'cm', 'a', 'k=1', '--local']],
     ['--local and --dry-run=server', ['label', '-f', 'x.yaml', 'k=1', '--local', '--dry-run=server']],
@@ -108,6 +112,21 @@ describe('label', () => {
     await sameObjects()
   })
 
+  it('-f: objects not found and documents not mapped come after the rest, as one aggregate', async () => {
+    const file = t.file(
+      'mixed.yaml',
+      [
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nope}\n',
+        'apiVersion: example.com/v1\nkind: Nothing\nmetadata: {name: zz}\n',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n',
+      ].join('---\n'),
+    )
+    const {ours} = await t.same(['label', '-f', file, 'mixed=1'])
+    expect(ours.stdout).toBe('configmap/c labeled\n')
+    expect(ours.stderr).toMatch(/^Error from server \(NotFound\): configmaps "nope" not found\nresource mapping not found for name: "zz"/)
+    await sameObjects()
+  })
+
   it('a matching --resource-version is sent with the patch', async () => {
     const rv = async (ns: string) => kubectlOK(['get', 'cm', 'b', '-n', ns, '-o', 'jsonpath={.metadata.resourceVersion}'])
     // each CLI with its own object's version
@@ -130,6 +149,7 @@ describe('annotate', () => {
     ['--all --dry-run=server', ['annotate', 'cm', '--all', 'every=1', '--dry-run=server']],
     ['--dry-run=client -o json', ['annotate', 'secret', 's', 'dry=1', '--dry-run=client', '-o', 'json']],
     ['-o yaml prints what the server answered', ['annotate', 'cm', 'c', 'y=1', '-o', 'yaml']],
+    ['a list the server refuses, among others', ['annotate', 'secrets,cm', '--field-selector', 'type=Opaque', 'fs=1']],
   ])('%s', async (_name, args) => {
     await t.same(args)
     await sameObjects()

@@ -150,6 +150,7 @@ describe('rollout pause, resume, restart', () => {
     [['pause', 'ds/ds'], ''],
     [['resume', 'sts/sts'], ''],
     [['restart', 'cm/c1'], ''],
+    [['restart', 'deploy/nope1', 'deploy/nope2', 'cm/c1'], ''],
     [['pause'], ''],
   ])('rollout %j', async (args, stdout) => {
     const ours = await expectSame(['rollout', ...args])
@@ -199,6 +200,7 @@ describe('rollout history', () => {
     ['sts/sts', '--revision=1'],
     ['sts', '-o', 'jsonpath={.spec.template.metadata}{"\\n"}'],
     ['cm/c1', 'deploy/web'],
+    ['deploy/nope1', 'deploy/nope2'],
     ['rs', '-l', 'app=web'],
     ['svc'],
     [],

@@ -117,6 +117,8 @@ describe('scale', () => {
     ['--dry-run=client', ['scale', 'deploy', 'web', '--replicas=5', '--dry-run=client']],
     ['--resource-version with several objects', ['scale', 'deploy', 'web', 'api', '--replicas=1', '--resource-version=1']],
     ['--timeout waits for the deployment', ['scale', 'deploy', 'api', '--replicas=1', '--timeout=60s']],
+    ['--all with a name: only a lone type means all of it', ['scale', 'deploy', 'web', '--all', '--replicas=1']],
+    ['--all with -l', ['scale', 'deploy', '--all', '-l', 'tier=a', '--replicas=1']],
   ])('%s', async (_name, args) => {
     await t.same(args)
     await sameSizes()
@@ -128,6 +130,8 @@ describe('scale', () => {
     ['a --current-replicas below -1', ['scale', 'deploy', 'web', '--replicas=1', '--current-replicas=-2']],
     ['no resources', ['scale', '--replicas=1']],
     ['a type without a name', ['scale', 'deploy', '--replicas=1']],
+    ['names that are all missing: "no objects passed" with what went wrong', ['scale', 'deploy', 'nope1', 'nope2', '--replicas=1']],
+    ['the one name missing', ['scale', 'deploy', 'nope', '--replicas=1']],
     ['a bad --timeout', ['scale', 'deploy', 'web', '--replicas=1', '--timeout=soon']],
     ['a --replicas that is not a number', ['scale', 'deploy', 'web', '--replicas=two']],
     ['a --current-replicas out of range', ['scale', 'deploy', 'web', '--replicas=1', '--current-replicas=9223372036854775808']],

@@ -116,6 +116,9 @@ describe('wait matches kubectl', () => {
     ['cm/c1', 'cm/c2', '--for=delete', '--timeout=1s'],
     ['cm', '-l', 'e2e-wait=x', '--for=delete', '--timeout=0'],
     ['-f', '/nonexistent', '--for=delete'],
+    ['cm,pods', '--field-selector=metadata.name=p1,status.phase!=Unknown', '--for=jsonpath={.metadata.name}=p1', '--timeout=5s'],
+    ['pods,cm', '--all', '--field-selector=bad=x', '--for=delete', '--timeout=1s'],
+    ['pod', 'p1', '--all', '--for=condition=Ready'],
   ])('wait %s', async (...args: string[]) => {
     await expectSame(['wait', ...args])
   }, 30_000)

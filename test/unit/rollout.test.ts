@@ -5,12 +5,10 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import type {APIResource} from '../../src/lib/discovery/types.js'
-import {CliError, StatusError} from '../../src/lib/errors.js'
 import {memoryIO} from '../../src/lib/io.js'
 import {formatRFC3339 as rfc3339} from '../../src/lib/go/time.js'
 import {rolloutPatch} from '../../src/lib/ops/rollout.js'
 import {runRolloutStatus, StatusLine} from '../../src/lib/ops/rollout-status.js'
-import {GoError, throwAll} from '../../src/lib/resources/visit-errors.js'
 import {planControllerRevisionRollback, planDeploymentRollback, printTemplate, type Revision, viewHistory} from '../../src/lib/rollout/history.js'
 import {daemonSetStatus, deploymentStatus, statefulSetStatus} from '../../src/lib/rollout/status-viewer.js'
 import {serveDiscovery, testCtx} from '../fixtures/discovery/index.js'
@@ -170,24 +168,6 @@ describe('rollback plans', () => {
     expect(planControllerRevisionRollback(ds, [cr(2, 'b'), cr(1, 'a')], 2, 'none').result).toBe('skipped rollback (current template already matches revision 2)')
     expect(planControllerRevisionRollback(ds, [cr(2, 'b'), cr(1, 'a')], 1, 'client').result).toMatch(/^will roll back to Pod Template:\n/)
     expect(() => planControllerRevisionRollback(ds, [cr(2, 'b')], 0, 'none')).toThrow('error: no last revision to roll back to')
-  })
-})
-
-describe('throwAll', () => {
-  it("prints one error with kubectl's prefix, several one per line as they are", () => {
-    expect(() => throwAll([])).not.toThrow()
-    expect(() => throwAll([new GoError('failed to patch: x')])).toThrow(/^error: failed to patch: x$/)
-    const notFound = new StatusError({reason: 'NotFound', code: 404, message: 'deployments.apps "nope" not found'})
-    let caught: unknown
-    try {
-      throwAll([notFound, new GoError('error: deployments.apps "web" is already paused'), new GoError('no last revision to roll back to')])
-    } catch (err) {
-      caught = err
-    }
-    expect(caught).toBeInstanceOf(CliError)
-    expect((caught as CliError).message).toBe(
-      'Error from server (NotFound): deployments.apps "nope" not found\nerror: deployments.apps "web" is already paused\nno last revision to roll back to',
-    )
   })
 })
 

@@ -12,7 +12,7 @@ import type {DeletionOptions} from '../apply/recreate.js'
 import type {AppliedObject, ApplyTarget, DryRun} from '../apply/types.js'
 import type {Ctx} from '../context.js'
 import {OBJECT_OUTPUT_FORMATS} from '../create/output.js'
-import {AggregateCliError, CliError, ConnectionError, inAggregate, StatusError, usageError} from '../errors.js'
+import {AggregateCliError, checkErr, CliError, throwCollected, usageError} from '../errors.js'
 import {type ManifestDocument, readManifests} from '../manifests/reader.js'
 import {forEachOrdered} from '../ordered-pool.js'
 import {compareCodePoints, formatJSON} from '../printers/json.js'
@@ -80,11 +80,7 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   // Every document that does not wait on a CRD of this set must map now, selected by -l or not (as in
   // kubectl, whose builder maps before it filters): a typo in one kind sends nothing.
   const first = await resolveManifestInfos(ctx, [...phases.foundations, ...phases.rest], {enforceNamespace}).catch((err: unknown) => {
-    // One failure alone is kubectl's "error: " line; several print one per line as they are.
-    if (err instanceof CliError && !(err instanceof AggregateCliError) && !(err instanceof StatusError) && !err.message.startsWith('error: ')) {
-      throw new CliError(`error: ${err.message}`)
-    }
-    throw err
+    throw err instanceof CliError ? checkErr(err) : err
   })
   const selected = (t: {object: KubeObject}) => !matches || matches(t.object.metadata?.labels)
   const foundations = first.slice(0, phases.foundations.length).filter(selected)
@@ -292,13 +288,4 @@ function sortedDeep(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   const record = value as Record<string, unknown>
   return Object.fromEntries(Object.keys(record).sort(compareCodePoints).map((k) => [k, sortedDeep(record[k])]))
-}
-
-function throwCollected(errors: CliError[]): void {
-  if (errors.length === 0) return
-  // kubectl prints several failures one per line without its "error: " prefix (MultipleErrors).
-  if (errors.length > 1) throw new AggregateCliError(errors.map(inAggregate))
-  const [error] = errors
-  if (error instanceof StatusError || error instanceof ConnectionError || error.message.startsWith('error: ')) throw error
-  throw new CliError(`error: ${error.message}`)
 }

@@ -6,7 +6,7 @@ import {typedResource} from '../create/typed-resources.js'
 import type {Ctx} from '../context.js'
 import {writeDryRunWarning} from '../dry-run.js'
 import type {APIResource} from '../discovery/types.js'
-import {AggregateCliError, CliError, ConnectionError, ResponseBodyError, StatusError, usageError} from '../errors.js'
+import {checkErr, CliError, ConnectionError, newAggregate, ResponseBodyError, StatusError, usageError, visitorError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import type {KubeObject, ObjectMeta} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
@@ -119,13 +119,12 @@ export async function runCreate(ctx: Ctx, opts: CreateOptions): Promise<void> {
     return count
   })
   failedBefore(infos.length)
-  // Go's aggregate error text: each distinct message once, bracketed when there are several
   // A document that does not decode is its own failure in kubectl's list; unmappable kinds come as one aggregate.
   failures.push(...mapped.errors.map((e) => e.error).filter((e) => e instanceof DecodeError))
-  const mapping = [...new Set(mapped.errors.filter((e) => !(e.error instanceof DecodeError)).map((e) => e.error.message))]
-  if (mapping.length > 0) failures.push(new CliError(mapping.length === 1 ? mapping[0] : `[${mapping.join(', ')}]`))
-  if (failures.length === 1) throw failures[0] instanceof StatusError ? failures[0] : usageError(failures[0].message)
-  if (failures.length > 1) throw new AggregateCliError(failures)
+  const mapping = newAggregate(mapped.errors.map((e) => e.error).filter((e) => !(e instanceof DecodeError)))
+  if (mapping) failures.push(mapping)
+  const failure = visitorError(failures)
+  if (failure) throw checkErr(failure)
   if (created === 0) throw usageError('no objects passed to create')
 }
 

@@ -5,13 +5,13 @@ import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
 import {kindPrefix} from '../resources/paths.js'
 import {objectLabel} from './delete-progress.js'
-import type {DeleteTarget} from './delete-targets.js'
+import type {Info} from '../resources/infos.js'
 
 // Only so many objects are listed in ktl's question; the count says how many there are.
 const MAX_LISTED = 20
 
 /** kubectl's -i: lists the objects and reads one word; only "y" (any case) goes ahead. */
-export async function confirmInteractive(ctx: Ctx, targets: DeleteTarget[]): Promise<boolean> {
+export async function confirmInteractive(ctx: Ctx, targets: Info[]): Promise<boolean> {
   const out = ctx.io.out
   out.write(`You are about to delete the following ${targets.length} resource(s):\n`)
   for (const t of targets) out.write(`${kindPrefix(t.resource)}/${t.name}\n`)
@@ -20,7 +20,7 @@ export async function confirmInteractive(ctx: Ctx, targets: DeleteTarget[]): Pro
   return answer !== undefined && answer.toLowerCase() === 'y'
 }
 
-export async function confirmBulk(ctx: Ctx, targets: DeleteTarget[], allNamespaces: boolean): Promise<boolean> {
+export async function confirmBulk(ctx: Ctx, targets: Info[], allNamespaces: boolean): Promise<boolean> {
   const err = ctx.io.err
   const namespaces = [...new Set(targets.flatMap((t) => (t.namespace ? [t.namespace] : [])))]
   const withNamespace = allNamespaces || namespaces.length > 1

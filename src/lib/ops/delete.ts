@@ -6,9 +6,11 @@ import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
 import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {klogLine} from '../go/klog.js'
-import {AggregateCliError, CliError, ConnectionError, isNotFound, StatusError, usageError} from '../errors.js'
+import {checkErr, CliError, filterOut, GoError, goErrorText, isNotFound, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
+import {buildInfos, foundInfos, type Info, type Infos, visitInfos} from '../resources/infos.js'
 import type {KubeObject} from '../resources/objects.js'
+import {type BuilderArgs, type Plan, planInfos} from '../resources/plan.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
 import {PROGRESS_DELAY_MS, stepLine, withProgress} from '../terminal-progress.js'
 import {
@@ -20,10 +22,11 @@ import {
   UNLIMITED_WAIT_MS,
   validateOutput,
 } from './delete-options.js'
-import {collectTargets, type DeletePlan, type DeleteTarget, planTargets, type TargetArgs, type TargetEntry} from './delete-targets.js'
 import type {WaitTarget} from './delete-wait.js'
 
-export interface DeleteOptions extends TargetArgs {
+export interface DeleteOptions extends BuilderArgs {
+  all: boolean
+  allNamespaces: boolean
   /** The flag values as typed; kubectl's defaults are background, -1, 0s and none. */
   cascade: string
   gracePeriod: string
@@ -44,14 +47,10 @@ export interface DeleteOptions extends TargetArgs {
 
 export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
   const prepared = await prepare(ctx, opts)
-  const collected = await collectTargets(ctx, prepared.plan, {allNamespaces: opts.allNamespaces, enforceNamespace: prepared.enforceNamespace})
-  const entries = prepared.ignoreNotFound ? collected.entries.filter((e) => !(e.error && isNotFound(e.error))) : collected.entries
-  if (!(await confirmed(ctx, opts, prepared, entries, collected.unmapped))) return
-  const outcome = await deleteEach(ctx, opts, prepared, entries)
-  if (outcome.errors.length > 0 || collected.unmapped.length > 0) {
-    const ignored = collected.entries.length - entries.length + outcome.ignored
-    throw deleteFailure(outcome.errors, collected.unmapped, ignored > 0)
-  }
+  const infos = await buildInfos(ctx, prepared.plan, {allNamespaces: opts.allNamespaces, requireObject: false})
+  if (!(await confirmed(ctx, opts, prepared, infos))) return
+  const outcome = await deleteEach(ctx, opts, prepared, infos)
+  if (outcome.error) throw checkErr(outcome.error)
   if (outcome.deleted.length === 0) return void ctx.io.out.write('No resources found\n')
   if (!opts.wait || prepared.request.dryRun !== 'none' || !outcome.client) return
   // client-go's complaint about the context kubectl then makes, before giving up at once.
@@ -62,7 +61,7 @@ export async function runDelete(ctx: Ctx, opts: DeleteOptions): Promise<void> {
 }
 
 interface Prepared {
-  plan: DeletePlan
+  plan: Plan
   request: DeleteRequest
   timeoutMs: number
   ignoreNotFound: boolean
@@ -81,7 +80,7 @@ async function prepare(ctx: Ctx, opts: DeleteOptions): Promise<Prepared> {
   const gracePeriod = effectiveGracePeriod({gracePeriod: requestedGrace, now: opts.now, force: opts.force})
   const {dryRun, warning: dryRunWarning} = parseDryRun(opts.dryRun)
   writeDryRunWarning(ctx.io.err, dryRunWarning)
-  const plan = await planTargets(ctx, opts)
+  const plan = await planInfos(ctx, opts)
   validateOutput(opts.output)
   if (opts.force && gracePeriod === 0) {
     warning(ctx, 'Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.')
@@ -98,11 +97,11 @@ async function prepare(ctx: Ctx, opts: DeleteOptions): Promise<Prepared> {
 }
 
 /** kubectl's -i question, or ktl's before a bulk delete; false when the answer was no. */
-async function confirmed(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, entries: TargetEntry[], unmapped: CliError[]): Promise<boolean> {
-  const targets = entries.flatMap((e) => (e.target ? [e.target] : []))
+async function confirmed(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, infos: Infos<Info>): Promise<boolean> {
+  const targets = foundInfos(infos)
   if (opts.interactive) {
-    const errors = entries.flatMap((e) => (e.error ? [e.error] : []))
-    if (errors.length > 0 || unmapped.length > 0) throw deleteFailure(errors, unmapped)
+    const error = withoutIgnored(await visitInfos(infos), prepared)
+    if (error) throw checkErr(error)
     if (targets.length === 0) {
       ctx.io.out.write('No resources found\n')
       return false
@@ -119,56 +118,53 @@ async function confirmed(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, entr
   return false
 }
 
+/** --ignore-not-found: kubectl filters NotFound out of everything its visit returns, aggregates rebuilt. */
+function withoutIgnored(error: CliError | undefined, prepared: Prepared): CliError | undefined {
+  return filterOut(error, (e) => prepared.ignoreNotFound && isNotFound(e))
+}
+
 interface Outcome {
   /** Undefined for a client-side dry run, which sends nothing. */
   client?: KubeClient
-  errors: CliError[]
+  /** The failures, as kubectl's visit returns them. */
+  error?: CliError
   /** Everything visited, kubectl's deletedInfos: what the wait waits for. */
   deleted: WaitTarget[]
-  /** NotFound answers --ignore-not-found dropped. */
-  ignored: number
 }
 
 /**
- * One DELETE per object in order, printing each, collecting failures to report at the end; on a
- * terminal, a long run shows the object being deleted.
+ * One DELETE per object in order, printing each, the failures gathered for the end; on a terminal, a
+ * long run shows the object being deleted.
  */
-async function deleteEach(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, entries: TargetEntry[]): Promise<Outcome> {
+async function deleteEach(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, infos: Infos<Info>): Promise<Outcome> {
   const {request} = prepared
-  const outcome: Outcome = {client: request.dryRun === 'client' ? undefined : await ctx.client(), errors: [], deleted: [], ignored: 0}
-  const total = entries.filter((e) => e.target).length
-  await withProgress(ctx, opts.progressDelayMs ?? PROGRESS_DELAY_MS, async (live, progress) => {
-    const print = (t: DeleteTarget) => live.io.out.write(deletedLine(t, {output: opts.output, gracePeriod: request.gracePeriod, dryRun: request.dryRun}))
+  const outcome: Outcome = {client: request.dryRun === 'client' ? undefined : await ctx.client(), deleted: []}
+  const targets = foundInfos(infos)
+  const step = (i: number) => (i < targets.length ? [stepLine('Deleting', i + 1, targets.length, `${kindPrefix(targets[i].resource)}/${targets[i].name}`)] : [])
+  const error = await withProgress(ctx, opts.progressDelayMs ?? PROGRESS_DELAY_MS, async (live, progress) => {
+    const print = (t: Info) => live.io.out.write(deletedLine(t, {output: opts.output, gracePeriod: request.gracePeriod, dryRun: request.dryRun}))
     let warnClusterScope = prepared.enforceNamespace && !opts.allNamespaces
-    for (const entry of entries) {
-      if (entry.error) {
-        outcome.errors.push(entry.error)
-        continue
-      }
-      const target = entry.target
-      progress?.update([stepLine('Deleting', outcome.deleted.length + 1, total, `${kindPrefix(target.resource)}/${target.name}`)])
+    progress?.update(step(0))
+    return visitInfos(infos, async (target) => {
       const waitTarget: WaitTarget = {resource: target.resource, namespace: target.namespace, name: target.name}
       outcome.deleted.push(waitTarget)
       if (warnClusterScope && !target.resource.namespaced) {
         warning(live, 'deleting cluster-scoped resources, not scoped to the provided namespace')
         warnClusterScope = false
       }
-      if (!outcome.client) {
-        print(target)
-        continue
-      }
       try {
-        waitTarget.uid = await deleteObject(outcome.client, target, request)
+        if (outcome.client) waitTarget.uid = await deleteObject(outcome.client, target, request)
         print(target)
       } catch (err) {
-        // kubectl goes on to the next object after a dropped connection too.
-        if (!(err instanceof StatusError || err instanceof LocalError || err instanceof ConnectionError)) throw err
-        if (prepared.ignoreNotFound && isNotFound(err)) outcome.ignored++
-        else outcome.errors.push(withSource(err, target.source))
+        // kubectl goes on to the next object after any failure, a dropped connection too.
+        throw err instanceof CliError ? withSource(err, target.source) : err
+      } finally {
+        // The next object's line, set before the line just printed lets the progress be drawn again.
+        progress?.update(step(outcome.deleted.length))
       }
-    }
-    progress?.update([])
+    })
   })
+  outcome.error = withoutIgnored(error, prepared)
   return outcome
 }
 
@@ -188,7 +184,7 @@ interface DeleteRequest {
 }
 
 /** Sends the DELETE; returns the uid the server answered with, to wait for that object only. */
-async function deleteObject(client: KubeClient, target: DeleteTarget, request: DeleteRequest): Promise<string | undefined> {
+async function deleteObject(client: KubeClient, target: Info, request: DeleteRequest): Promise<string | undefined> {
   const {resource, namespace, name} = target
   // Checked here, as client-go does: an empty name would make this a DELETE of the whole collection.
   if (name === '') throw new LocalError('resource name may not be empty')
@@ -212,7 +208,7 @@ async function deleteObject(client: KubeClient, target: DeleteTarget, request: D
 /** A request refused before it was sent, worded as client-go words it. */
 class LocalError extends CliError {}
 
-function deletedLine(t: DeleteTarget, opts: {output?: string; gracePeriod: number; dryRun: DryRun}): string {
+function deletedLine(t: Info, opts: {output?: string; gracePeriod: number; dryRun: DryRun}): string {
   const kind = kindPrefix(t.resource)
   if (opts.output === 'name') return `${kind}/${t.name}\n`
   let operation = opts.gracePeriod === 0 ? 'force deleted' : 'deleted'
@@ -226,37 +222,12 @@ function withSource(err: CliError, source: string | undefined): CliError {
   if (source === undefined) return err
   const prefix = `error when deleting ${goQuote(source)}: `
   if (err instanceof StatusError) return err.withStatus({...err.status, message: prefix + (err.status.message ?? '')})
-  // Wrapped, a transport failure reads as Go's url.Error (`Delete "URL": EOF`).
-  if (err instanceof ConnectionError) return new CliError(prefix + err.urlError)
-  return new CliError(prefix + err.message)
+  // Wrapped, a failure reads as Go's text of it: a transport failure as its url.Error (`Delete "URL": EOF`).
+  return new GoError(prefix + goErrorText(err))
 }
 
 /** kubectl's WarningPrinter: "Warning:" in bold yellow when stderr is a terminal that takes colour. */
 function warning(ctx: Ctx, message: string): void {
   const color = ctx.io.errIsTTY && ctx.env.NO_COLOR === undefined && ctx.env.TERM !== 'dumb'
   ctx.io.err.write(color ? `\x1b[33;1mWarning:\x1b[0m ${message}\n` : `Warning: ${message}\n`)
-}
-
-/**
- * The failures the way kubectl prints them: the errors met object by object, then the -f documents
- * whose kind the server lacks as one aggregate. A lone failure that is not an API error gets "error: ".
- * `refiltered`: NotFound errors were dropped (--ignore-not-found), which in kubectl re-wraps what is
- * left, so that lone unmapped documents print without "error: ".
- */
-function deleteFailure(errors: CliError[], unmapped: CliError[], refiltered = false): CliError {
-  const all: Array<CliError | CliError[]> = [...errors]
-  if (unmapped.length > 0) all.push(unmapped)
-  if (all.length === 1) {
-    const only = all[0]
-    if (Array.isArray(only) && (only.length > 1 || refiltered)) return new AggregateCliError(only)
-    const err = Array.isArray(only) ? only[0] : only
-    return err instanceof StatusError || err instanceof ConnectionError || err.message.startsWith('error: ') ? err : new CliError(`error: ${err.message}`)
-  }
-  return new AggregateCliError(all.map((e) => (Array.isArray(e) ? new CliError(goAggregateMessage(e)) : e)))
-}
-
-/** Go's utilerrors aggregate: one distinct message as is, several as [a, b]. */
-function goAggregateMessage(errors: CliError[]): string {
-  const messages = [...new Set(errors.map((e) => e.message))]
-  return messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`
 }

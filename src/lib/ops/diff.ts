@@ -7,7 +7,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {Ctx} from '../context.js'
-import {CliError, StatusError, usageError} from '../errors.js'
+import {checkErr, CliError, StatusError, usageError} from '../errors.js'
 import type {ResourceInfo} from '../resources/manifest-infos.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
@@ -88,9 +88,7 @@ export async function runDiff(ctx: Ctx, opts: DiffOptions): Promise<DiffStatus> 
     try {
       await writeVersions(ctx, opts, fieldManager, live, merged)
     } catch (err) {
-      // kubectl's CheckErr: "error: " before everything but the server's own errors
-      if (err instanceof CliError && !(err instanceof StatusError) && !err.message.startsWith('error: ')) throw new CliError(`error: ${err.message}`)
-      throw err
+      throw err instanceof CliError ? checkErr(err) : err
     }
     return await runProgram(ctx, live, merged)
   } finally {

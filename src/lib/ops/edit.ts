@@ -9,8 +9,8 @@ import {readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {type Ctx, reportError} from '../context.js'
-import {CliError, StatusError, usageError} from '../errors.js'
-import type {ObjectInfo} from '../resources/latest.js'
+import {checkErr, CliError, StatusError, usageError} from '../errors.js'
+import type {ObjectInfo} from '../resources/infos.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import {compactJSON} from '../printers/json.js'
@@ -240,14 +240,12 @@ function flatten(document: unknown): KubeObject[] {
 
 /** The objects to edit, read from the server (a type alone means all of its objects, as in kubectl). */
 async function originals(ctx: Ctx, opts: EditOptions): Promise<ObjectInfo[]> {
-  const [{parseResourceArgs}, latest] = await Promise.all([import('../discovery/resource-args.js'), import('../resources/latest.js')])
-  const parsed = opts.args.length > 0 ? parseResourceArgs(opts.args) : undefined
-  const typesOnly = parsed?.form === 'types' && parsed.names.length === 0
-  const plan = await latest.planInfos(ctx, {args: opts.args, filenames: opts.filenames, recursive: opts.recursive, all: typesOnly && opts.filenames.length === 0, allNamespaces: false})
-  const found = await latest.latestInfos(ctx, plan, {allNamespaces: false, subresource: opts.subresource})
-  const errors = found.entries.flatMap((e) => (e.error ? [e.error] : []))
-  if (errors.length > 0) throw latest.visitFailure(errors)
-  return found.entries.flatMap((e) => (e.info ? [e.info] : []))
+  const [{buildInfos, foundInfos, visitInfos}, {planInfos}] = await Promise.all([import('../resources/infos.js'), import('../resources/plan.js')])
+  const plan = await planInfos(ctx, {args: opts.args, filenames: opts.filenames, recursive: opts.recursive, typeMeansAll: true})
+  const found = await buildInfos(ctx, plan, {allNamespaces: false, latest: true, subresource: opts.subresource})
+  const error = await visitInfos(found)
+  if (error) throw checkErr(error)
+  return foundInfos(found)
 }
 
 async function patchEach(ctx: Ctx, opts: EditOptions, fieldValidation: string, infos: ObjectInfo[], edited: KubeObject[], results: Results): Promise<void> {

@@ -3,16 +3,18 @@
 // difference as a JSON merge patch; --dry-run=client, --local and --list send nothing.
 import type {Ctx} from '../context.js'
 import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
-import {CliError, usageError} from '../errors.js'
+import {checkErr, CliError, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
+import type {BuilderArgs} from '../resources/plan.js'
 import {labelValueErrors} from '../resources/validation.js'
 import {compactJSON} from '../printers/json.js'
-import type {TargetArgs} from './delete-targets.js'
 
 export type MetadataField = 'labels' | 'annotations'
 
-export interface LabelOptions extends TargetArgs {
+export interface LabelOptions extends BuilderArgs {
+  all: boolean
+  allNamespaces: boolean
   field: MetadataField
   overwrite: boolean
   list: boolean
@@ -155,67 +157,56 @@ export async function runLabel(ctx: Ctx, opts: LabelOptions): Promise<void> {
   validate(opts, resources, changes, noun, dryRun)
   if (!labels) validateAnnotationChanges(changes.set, changes.remove)
 
-  const {latestInfos, localInfos, planInfos, visitFailure} = await import('../resources/latest.js')
-  const found = opts.local
-    ? await localInfos(ctx, opts.filenames, opts.recursive)
-    : await latestInfos(ctx, await planInfos(ctx, {...opts, args: resources}), {allNamespaces: opts.allNamespaces})
+  const [{buildInfos, localInfos, visitInfos}, {planInfos}] = await Promise.all([import('../resources/infos.js'), import('../resources/plan.js')])
+  // label's --all is kubectl's allowEmptySelector: a lone TYPE means all of its objects.
+  const args = {...opts, args: resources, all: false, typeMeansAll: opts.all}
+  const found = opts.local ? await localInfos(ctx, opts.filenames, opts.recursive) : await buildInfos(ctx, await planInfos(ctx, args), {allNamespaces: opts.allNamespaces, latest: true})
   if (!found.singleItemImplied && opts.resourceVersion) throw usageError('--resource-version may only be used with a single resource')
 
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
-  const errors: CliError[] = []
-  for (const entry of found.entries) {
-    if (entry.error) {
-      errors.push(entry.error)
-      continue
-    }
-    const {info} = entry
-    try {
-      // kubectl clears the version it read so that the patch always carries the one asked for.
-      const before: KubeObject = opts.resourceVersion ? withoutResourceVersion(info.object) : info.object
-      let output: KubeObject
-      let changed: KubeObject
-      if (dryRun === 'client' || opts.local || opts.list) {
-        changed = withResourceVersion(changeMetadata(before, opts.field, changes.set, changes.remove, opts.overwrite), opts.resourceVersion)
-        output = changed
-      } else {
-        if (labels) {
-          const present = before.metadata?.labels ?? {}
-          for (const key of changes.remove) if (!(key in present)) ctx.io.out.write(`label ${JSON.stringify(key)} not found.\n`)
-        }
-        changed = withResourceVersion(changeMetadata(before, opts.field, changes.set, changes.remove, opts.overwrite), opts.resourceVersion)
-        const {createMergePatch} = await import('../patch/json-merge.js')
-        const client = await ctx.client()
-        const res = await client.request<KubeObject>({
-          method: 'PATCH',
-          path: resourcePath(info.resource, info.namespace, info.name),
-          query: {dryRun: dryRun === 'server' ? 'All' : undefined, fieldManager: opts.fieldManager || undefined},
-          body: createMergePatch(before, changed),
-          contentType: 'application/merge-patch+json',
-          resource: {group: info.resource.group, resource: info.resource.name, name: info.name},
-        })
-        output = res.data
+  const error = await visitInfos(found, async (info) => {
+    // kubectl clears the version it read so that the patch always carries the one asked for.
+    const before: KubeObject = opts.resourceVersion ? withoutResourceVersion(info.object) : info.object
+    let output: KubeObject
+    let changed: KubeObject
+    if (dryRun === 'client' || opts.local || opts.list) {
+      changed = withResourceVersion(changeMetadata(before, opts.field, changes.set, changes.remove, opts.overwrite), opts.resourceVersion)
+      output = changed
+    } else {
+      if (labels) {
+        const present = before.metadata?.labels ?? {}
+        for (const key of changes.remove) if (!(key in present)) ctx.io.out.write(`label ${JSON.stringify(key)} not found.\n`)
       }
-      if (opts.list) {
-        const indent = found.singleItemImplied ? '' : ' '
-        if (!found.singleItemImplied) {
-          const apiVersion = info.object.apiVersion ?? ''
-          const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
-          ctx.io.out.write(`Listing ${opts.field} for ${info.object.kind ?? ''}.${group}/${info.name}:\n`)
-        }
-        const values = (output.metadata?.[opts.field] as Record<string, string> | undefined) ?? {}
-        for (const key of Object.keys(values).sort()) ctx.io.out.write(`${indent}${key}=${values[key]}\n`)
-        continue
-      }
-      // label prints the object it changed locally; annotate prints what the server answered.
-      const operation = labels ? labelChangeMessage(before, changed, opts.overwrite) : 'annotated'
-      print(labels ? changed : output, ctx.io.out, {typed: false, operation: `${operation}${suffix}`, showManagedFields: opts.showManagedFields})
-    } catch (err) {
-      if (!(err instanceof CliError)) throw err
-      errors.push(err)
+      changed = withResourceVersion(changeMetadata(before, opts.field, changes.set, changes.remove, opts.overwrite), opts.resourceVersion)
+      const {createMergePatch} = await import('../patch/json-merge.js')
+      const client = await ctx.client()
+      const res = await client.request<KubeObject>({
+        method: 'PATCH',
+        path: resourcePath(info.resource, info.namespace, info.name),
+        query: {dryRun: dryRun === 'server' ? 'All' : undefined, fieldManager: opts.fieldManager || undefined},
+        body: createMergePatch(before, changed),
+        contentType: 'application/merge-patch+json',
+        resource: {group: info.resource.group, resource: info.resource.name, name: info.name},
+      })
+      output = res.data
     }
-  }
-  if (errors.length > 0) throw visitFailure(errors)
+    if (opts.list) {
+      const indent = found.singleItemImplied ? '' : ' '
+      if (!found.singleItemImplied) {
+        const apiVersion = info.object.apiVersion ?? ''
+        const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
+        ctx.io.out.write(`Listing ${opts.field} for ${info.object.kind ?? ''}.${group}/${info.name}:\n`)
+      }
+      const values = (output.metadata?.[opts.field] as Record<string, string> | undefined) ?? {}
+      for (const key of Object.keys(values).sort()) ctx.io.out.write(`${indent}${key}=${values[key]}\n`)
+      return
+    }
+    // label prints the object it changed locally; annotate prints what the server answered.
+    const operation = labels ? labelChangeMessage(before, changed, opts.overwrite) : 'annotated'
+    print(labels ? changed : output, ctx.io.out, {typed: false, operation: `${operation}${suffix}`, showManagedFields: opts.showManagedFields})
+  })
+  if (error) throw checkErr(error)
 }
 
 function validate(opts: LabelOptions, resources: string[], changes: {set: Map<string, string>; remove: string[]}, noun: string, dryRun: DryRun): void {

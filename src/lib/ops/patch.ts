@@ -3,7 +3,7 @@
 // --dry-run=client apply it here instead, with ktl's one strategic-merge implementation.
 import type {Ctx} from '../context.js'
 import {parseDryRun, writeDryRunWarning} from '../dry-run.js'
-import {CliError, usageError} from '../errors.js'
+import {checkErr, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 
@@ -117,47 +117,32 @@ export async function runPatch(ctx: Ctx, opts: PatchOptions): Promise<void> {
   }
   const patchJSON = await patchToJSON(text, opts.patch ?? '')
 
-  const latest = await import('../resources/latest.js')
+  const [{buildInfos, localInfos, visitInfos}, {planInfos}] = await Promise.all([import('../resources/infos.js'), import('../resources/plan.js')])
   const found = opts.local
-    ? await latest.localInfos(ctx, opts.filenames, opts.recursive)
-    : await latest.latestInfos(
-        ctx,
-        await latest.planInfos(ctx, {args: opts.args, filenames: opts.filenames, recursive: opts.recursive, all: false, allNamespaces: false}),
-        {allNamespaces: false, fileObjects: true, subresource: opts.subresource},
-      )
-  const errors: CliError[] = []
+    ? await localInfos(ctx, opts.filenames, opts.recursive)
+    : await buildInfos(ctx, await planInfos(ctx, {args: opts.args, filenames: opts.filenames, recursive: opts.recursive}), {allNamespaces: false, subresource: opts.subresource})
   let count = 0
-  for (const entry of found.entries) {
-    if (entry.error) {
-      errors.push(entry.error)
-      continue
-    }
+  const error = await visitInfos(found, async (info) => {
     count++
-    const {info} = entry
-    try {
-      let result: KubeObject
-      if (!opts.local && dryRun !== 'client') {
-        const client = await ctx.client()
-        const path = resourcePath(info.resource, info.namespace, info.name) + (opts.subresource ? `/${opts.subresource}` : '')
-        const res = await client.request<KubeObject>({
-          method: 'PATCH',
-          path,
-          query: {dryRun: dryRun === 'server' ? 'All' : undefined, fieldManager: opts.fieldManager || undefined},
-          body: patchJSON,
-          contentType: CONTENT_TYPES[type],
-          resource: {group: info.resource.group, resource: info.resource.name, name: info.name},
-        })
-        result = res.data
-      } else {
-        result = await patchLocally(info.object, type, patchJSON)
-      }
-      const operation = (await sameObject(info.object, result)) ? 'patched (no change)' : 'patched'
-      print(result, ctx.io.out, {typed: false, operation, showManagedFields: opts.showManagedFields})
-    } catch (err) {
-      if (!(err instanceof CliError)) throw err
-      errors.push(err)
+    let result: KubeObject
+    if (!opts.local && dryRun !== 'client') {
+      const client = await ctx.client()
+      const path = resourcePath(info.resource, info.namespace, info.name) + (opts.subresource ? `/${opts.subresource}` : '')
+      const res = await client.request<KubeObject>({
+        method: 'PATCH',
+        path,
+        query: {dryRun: dryRun === 'server' ? 'All' : undefined, fieldManager: opts.fieldManager || undefined},
+        body: patchJSON,
+        contentType: CONTENT_TYPES[type],
+        resource: {group: info.resource.group, resource: info.resource.name, name: info.name},
+      })
+      result = res.data
+    } else {
+      result = await patchLocally(info.object, type, patchJSON)
     }
-  }
-  if (errors.length > 0) throw latest.visitFailure(errors)
+    const operation = (await sameObject(info.object, result)) ? 'patched (no change)' : 'patched'
+    print(result, ctx.io.out, {typed: false, operation, showManagedFields: opts.showManagedFields})
+  })
+  if (error) throw checkErr(error)
   if (count === 0) throw usageError('no objects passed to patch')
 }

@@ -4,13 +4,14 @@
 import type {Ctx} from '../context.js'
 import type {OutStream} from '../io.js'
 import type {KubeObject} from '../resources/objects.js'
-import {GoError} from '../resources/visit-errors.js'
+import {checkErr, GoError} from '../errors.js'
 import {type RolloutStatus, statusViewer} from '../rollout/status-viewer.js'
-import {findTargets, type TargetOptions, visitTargets} from '../resources/targets.js'
+import {visitInfos} from '../resources/infos.js'
+import type {BuilderArgs} from '../resources/plan.js'
 import {untilWithSync} from '../resources/until.js'
-import {groupKindString, requireResources, workloadKind} from '../rollout/targets.js'
+import {groupKindString, requireResources, rolloutInfos, workloadKind} from '../rollout/targets.js'
 
-export interface RolloutStatusOptions extends TargetOptions {
+export interface RolloutStatusOptions extends BuilderArgs {
   revision: number
   /** --watch (default true): keep watching until the rollout is done. */
   watch: boolean
@@ -53,11 +54,11 @@ const TIMED_OUT = 'timed out waiting for the condition'
 export async function runRolloutStatus(ctx: Ctx, opts: RolloutStatusOptions): Promise<void> {
   if (opts.revision < 0) throw new GoError(`revision must be a positive integer: ${opts.revision}`)
   requireResources(opts)
-  const {ordered, namespace} = await findTargets(ctx, opts)
+  const found = await rolloutInfos(ctx, opts)
   const client = await ctx.client()
   const line = new StatusLine(ctx.io.out, ctx.io.outIsTTY)
-  if (ordered.length === 0) ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
-  await visitTargets(ordered, async (target) => {
+  if (found.entries.length === 0 && found.deferred.length === 0) ctx.io.err.write(`No resources found in ${await ctx.namespace()} namespace.\n`)
+  const error = await visitInfos(found, async (target) => {
     const viewer = statusViewer(workloadKind(target.resource))
     if (!viewer) throw new GoError(`no status viewer has been implemented for ${groupKindString(target.resource)}`)
     try {
@@ -79,4 +80,5 @@ export async function runRolloutStatus(ctx: Ctx, opts: RolloutStatusOptions): Pr
       line.end()
     }
   })
+  if (error) throw checkErr(error)
 }

@@ -1,14 +1,14 @@
 // `ktl rollout pause|resume|restart|history|undo`: kubectl's rollout subcommands, each going through
 // every object named and reporting the failures together at the end.
 import type {Ctx} from '../context.js'
-import {CliError} from '../errors.js'
+import {checkErr, CliError, GoError, goErrorText, throwCollected} from '../errors.js'
 import {createPrinter} from '../create/output.js'
 import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {formatRFC3339} from '../go/time.js'
 import {groupResource, resourcePath} from '../resources/paths.js'
-import {GoError, throwAll} from '../resources/visit-errors.js'
-import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
-import {requireResources} from '../rollout/targets.js'
+import {foundInfos, type ObjectInfo, visitInfos} from '../resources/infos.js'
+import type {BuilderArgs} from '../resources/plan.js'
+import {requireResources, rolloutInfos} from '../rollout/targets.js'
 
 type Obj = Record<string, any>
 
@@ -23,7 +23,7 @@ export interface RolloutPrintOptions {
   template?: string
 }
 
-export interface RolloutPatchOptions extends TargetOptions, RolloutPrintOptions {
+export interface RolloutPatchOptions extends BuilderArgs, RolloutPrintOptions {
   verb: PatchVerb
   fieldManager: string
   /** The moment `restart` stamps on the pod template (tests fix it). */
@@ -36,7 +36,7 @@ const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt'
  * The strategic merge patch kubectl's pauser, resumer or restarter computes for an object, '{}' when
  * nothing would change; throws the reason the object cannot be patched (its words).
  */
-export function rolloutPatch(verb: PatchVerb, target: Pick<Target, 'resource' | 'object'>, now: Date): string {
+export function rolloutPatch(verb: PatchVerb, target: Pick<ObjectInfo, 'resource' | 'object'>, now: Date): string {
   const {resource} = target
   const object = target.object as Obj
   const isDeployment = (resource.group === 'apps' || resource.group === 'extensions') && resource.kind === 'Deployment'
@@ -65,11 +65,15 @@ const DONE: Record<PatchVerb, string> = {pause: 'paused', resume: 'resumed', res
 export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Promise<void> {
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   requireResources(opts)
-  const {targets, errors, namespace} = await findTargets(ctx, opts)
-  if (targets.length === 0 && errors.length === 0) {
-    ctx.io.err.write(`No resources found in ${namespace} namespace.\n`)
+  const found = await rolloutInfos(ctx, opts)
+  const targets = foundInfos(found)
+  // kubectl reads every object first (Infos()): what failed there comes first among the failures.
+  const infosError = await visitInfos(found)
+  if (targets.length === 0 && !infosError) {
+    ctx.io.err.write(`No resources found in ${await ctx.namespace()} namespace.\n`)
     return
   }
+  const errors: CliError[] = infosError ? [infosError] : []
   const client = await ctx.client()
   const printOpts = (operation: string) => ({typed: true, operation, showManagedFields: opts.showManagedFields ?? false})
   for (const target of targets) {
@@ -99,19 +103,13 @@ export async function runRolloutPatch(ctx: Ctx, opts: RolloutPatchOptions): Prom
       print(res.data, ctx.io.out, printOpts(DONE[opts.verb]))
     } catch (err) {
       if (!(err instanceof CliError)) throw err
-      errors.push(new GoError(`failed to patch: ${statusText(err)}`))
+      errors.push(new GoError(`failed to patch: ${goErrorText(err)}`))
     }
   }
-  throwAll(errors)
+  throwCollected(errors)
 }
 
-/** An error as Go's %v prints it: a server Status by its message alone. */
-function statusText(err: CliError): string {
-  const status = (err as {status?: {message?: string}}).status
-  return status?.message ?? err.message.replace(/^error: /, '')
-}
-
-export interface RolloutHistoryOptions extends TargetOptions, RolloutPrintOptions {
+export interface RolloutHistoryOptions extends BuilderArgs, RolloutPrintOptions {
   revision: number
 }
 
@@ -119,10 +117,10 @@ export async function runRolloutHistory(ctx: Ctx, opts: RolloutHistoryOptions): 
   if (opts.revision < 0) throw new GoError(`revision must be a positive integer: ${opts.revision}`)
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   requireResources(opts)
-  const {ordered} = await findTargets(ctx, opts)
+  const found = await rolloutInfos(ctx, opts)
   const {fetchHistory, viewHistory} = await import('../rollout/history.js')
   const client = await ctx.client()
-  await visitTargets(ordered, async (target) => {
+  const error = await visitInfos(found, async (target) => {
     const history = await fetchHistory(client, target, 'history')
     if (opts.output) {
       const revisions = opts.revision > 0 ? [opts.revision] : [...history.keys()].sort((a, b) => a - b)
@@ -137,9 +135,10 @@ export async function runRolloutHistory(ctx: Ctx, opts: RolloutHistoryOptions): 
     const withRevision = opts.revision > 0 ? `with revision #${opts.revision}` : ''
     print(target.object, ctx.io.out, {typed: true, operation: `${withRevision}\n${text}`, showManagedFields: false})
   })
+  if (error) throw checkErr(error)
 }
 
-export interface RolloutUndoOptions extends TargetOptions, RolloutPrintOptions {
+export interface RolloutUndoOptions extends BuilderArgs, RolloutPrintOptions {
   toRevision: number
   dryRun: string
 }
@@ -151,10 +150,10 @@ export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promis
   writeDryRunWarning(ctx.io.err, warning)
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   requireResources(opts)
-  const {ordered} = await findTargets(ctx, opts)
+  const found = await rolloutInfos(ctx, opts)
   const {planRollback} = await import('../rollout/history.js')
   const client = await ctx.client()
-  await visitTargets(ordered, async (target) => {
+  const error = await visitInfos(found, async (target) => {
     const plan = await planRollback(client, target, opts.toRevision, dryRun)
     if (plan.patch) {
       try {
@@ -167,9 +166,10 @@ export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promis
         })
       } catch (err) {
         if (!(err instanceof CliError)) throw err
-        throw new GoError(`failed restoring revision ${opts.toRevision}: ${statusText(err)}`)
+        throw new GoError(`failed restoring revision ${opts.toRevision}: ${goErrorText(err)}`)
       }
     }
     print(target.object, ctx.io.out, {typed: true, operation: `${plan.result}${DRY_RUN_SUFFIX[dryRun]}`, showManagedFields: opts.showManagedFields ?? false})
   })
+  if (error) throw checkErr(error)
 }

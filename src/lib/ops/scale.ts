@@ -4,14 +4,15 @@
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
 import {parseDryRun, writeDryRunWarning} from '../dry-run.js'
-import {CliError, StatusError, usageError} from '../errors.js'
-import type {ObjectInfo} from '../resources/latest.js'
+import {checkErr, CliError, GoError, goErrorText, StatusError, usageError} from '../errors.js'
+import type {ObjectInfo} from '../resources/infos.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
-import type {TargetArgs} from './delete-targets.js'
+import type {BuilderArgs} from '../resources/plan.js'
 import {parseTimeoutFlag} from './delete-options.js'
 
-export interface ScaleOptions extends TargetArgs {
+export interface ScaleOptions extends BuilderArgs {
+  all: boolean
   replicas: number
   currentReplicas: number
   resourceVersion?: string
@@ -57,16 +58,14 @@ export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
   if (opts.replicas < 0) throw usageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
   if (opts.currentReplicas < -1) throw usageError('The --current-replicas must specify an integer of -1 or greater')
 
-  const {planInfos, latestInfos} = await import('../resources/latest.js')
-  const plan = await planInfos(ctx, opts)
-  const found = await latestInfos(ctx, plan, {allNamespaces: opts.allNamespaces, fileObjects: true})
-  const infos = found.entries.flatMap((e) => (e.info ? [e.info] : []))
-  const infoErrors = found.entries.flatMap((e) => (e.error ? [e.error] : []))
+  const [{buildInfos, foundInfos, visitInfos}, {planInfos}] = await Promise.all([import('../resources/infos.js'), import('../resources/plan.js')])
+  // scale's --all is kubectl's allowEmptySelector: a lone TYPE means all of its objects.
+  const found = await buildInfos(ctx, await planInfos(ctx, {...opts, all: false, typeMeansAll: opts.all}), {allNamespaces: opts.allNamespaces ?? false})
+  const infos = foundInfos(found)
+  // kubectl scales what it found and reports the rest at the end.
+  const infoError = await visitInfos(found)
   if (opts.resourceVersion && infos.length > 1) throw usageError('cannot use --resource-version with multiple resources')
-  if (infos.length === 0) {
-    if (infoErrors.length > 0) throw (await import('../resources/latest.js')).visitFailure(infoErrors)
-    throw usageError('no objects passed to scale')
-  }
+  if (infos.length === 0) throw new GoError(infoError ? `no objects passed to scale ${goErrorText(infoError)}` : 'no objects passed to scale')
   const precondition = opts.currentReplicas !== -1 || opts.resourceVersion ? {size: opts.currentReplicas, resourceVersion: opts.resourceVersion ?? ''} : undefined
   const pollMs = opts.pollMs ?? 1000
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
@@ -78,7 +77,7 @@ export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
     }
     print(info.object, ctx.io.out, {typed: false, operation: `scaled${suffix}`, showManagedFields: false})
   }
-  if (infoErrors.length > 0) throw (await import('../resources/latest.js')).visitFailure(infoErrors)
+  if (infoError) throw checkErr(infoError)
 }
 
 function scalePath(info: ObjectInfo): string {

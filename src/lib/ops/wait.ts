@@ -2,18 +2,17 @@
 // object after another within one --timeout, and prints kubectl's "condition met" line for each.
 import type {Ctx} from '../context.js'
 import {createPrinter} from '../create/output.js'
-import {CliError, isNotFound, StatusError, usageError} from '../errors.js'
+import {checkErr, CliError, filterOut, GoError, isNotFound, StatusError, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {groupResource, resourcePath} from '../resources/paths.js'
-import {findTargets, type Target, type TargetOptions, visitTargets} from '../resources/targets.js'
+import {buildInfos, type Infos, type ObjectInfo, visitInfos} from '../resources/infos.js'
+import {type BuilderArgs, MISSING_RESOURCE, planInfos} from '../resources/plan.js'
 import {untilWithSync} from '../resources/until.js'
-import {GoError} from '../resources/visit-errors.js'
 import {parseWaitFor, waitMet} from '../wait/conditions.js'
 import {waitForDeletion} from './delete-wait.js'
 import {parseTimeoutFlag} from './delete-options.js'
-import {MISSING_RESOURCE} from './delete-targets.js'
 
-export interface WaitOptions extends TargetOptions {
+export interface WaitOptions extends BuilderArgs {
   for: string
   timeout: string
   all: boolean
@@ -42,16 +41,11 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
   const printMet = (object: KubeObject) => print(object, ctx.io.out, {typed: false, operation: 'condition met', showManagedFields: opts.showManagedFields ?? false})
 
   if (forWhat.kind === 'create') await untilCreated(ctx, opts, deadline)
-  let {ordered, targets} = await findTargets(ctx, opts)
-  if (opts.allNamespaces && ctx.overrides.namespace) {
-    // kubectl's builder holds -n against -A's empty namespace: every namespaced object found fails.
-    ordered = ordered.map((e) => (e instanceof CliError || !e.namespace ? e : namespaceMismatch(e.namespace)))
-    targets = targets.filter((t) => !t.namespace)
-  }
+  const found = await waitInfos(ctx, opts)
   const client = await ctx.client()
-  // Waiting for deletion, an object already gone has nothing to wait for.
-  const entries = forWhat.kind === 'delete' ? ordered.filter((e) => !isNotFound(e)) : ordered
-  await visitTargets(entries, async (target) => {
+  let visited = 0
+  const error = await visitInfos(found, async (target) => {
+    visited++
     const remaining = deadline - Date.now()
     const objectName = `${target.resource.name}/${target.name}`
     switch (forWhat.kind) {
@@ -89,25 +83,29 @@ export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
     })
     printMet(object)
   })
-  if (targets.length === 0 && forWhat.kind !== 'delete') throw new GoError('no matching resources found')
+  // Waiting for deletion, an object already gone has nothing to wait for.
+  const failure = forWhat.kind === 'delete' ? filterOut(error, isNotFound) : error
+  if (failure) throw checkErr(failure)
+  if (visited === 0 && forWhat.kind !== 'delete') throw new GoError('no matching resources found')
 }
 
-function namespaceMismatch(namespace: string): GoError {
-  return new GoError(
-    `the namespace from the provided object ${JSON.stringify(namespace)} does not match the namespace "". You must pass '--namespace=${namespace}' to perform this operation.`,
-  )
+/** The objects named, each read fresh (kubectl's builder with Latest); with --all a lone TYPE means all of its objects. */
+async function waitInfos(ctx: Ctx, opts: WaitOptions): Promise<Infos> {
+  const plan = await planInfos(ctx, {args: opts.args, filenames: opts.filenames, recursive: opts.recursive, selector: opts.selector, fieldSelector: opts.fieldSelector, allNamespaces: opts.allNamespaces, typeMeansAll: opts.all})
+  return buildInfos(ctx, plan, {allNamespaces: opts.allNamespaces ?? false, latest: true})
 }
 
-function notFound(target: Target): StatusError {
+function notFound(target: ObjectInfo): StatusError {
   return new StatusError({kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404, message: `${groupResource(target.resource)} ${JSON.stringify(target.name)} not found`})
 }
 
 /** --for=create: looks every half second until every object named exists. */
-async function untilCreated(ctx: Ctx, opts: TargetOptions, deadline: number): Promise<void> {
+async function untilCreated(ctx: Ctx, opts: WaitOptions, deadline: number): Promise<void> {
   for (;;) {
-    const {errors} = await findTargets(ctx, opts)
+    const found = await waitInfos(ctx, opts)
+    const errors = [...found.entries.flatMap((e) => (e.error ? [e.error] : [])), ...found.deferred]
     const other = errors.find((e) => !isNotFound(e))
-    if (other) throw other
+    if (other) throw checkErr(other)
     if (errors.length === 0) return
     if (Date.now() + CREATE_POLL_MS > deadline) throw new GoError(TIMED_OUT)
     await new Promise((resolve) => setTimeout(resolve, CREATE_POLL_MS))

@@ -2,7 +2,7 @@
 // namespace each will be sent to: kubectl's resource builder for -f, shared by every verb.
 import type {Ctx} from '../context.js'
 import type {APIResource} from '../discovery/types.js'
-import {AggregateCliError, CliError} from '../errors.js'
+import {AggregateCliError, CliError, ConnectionError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
 import type {ManifestDocument, ManifestObject} from '../manifests/reader.js'
 import {objectMetaTypeError} from './object-meta-types.js'
@@ -53,7 +53,15 @@ export async function collectManifestInfos(ctx: Ctx, documents: readonly Manifes
   if (documents.length === 0) return result
   const discovery = await ctx.discovery()
   const namespace = await ctx.namespace()
-  let resources = await discovery.allResources()
+  // Without the server's types, kubectl's mapper fails each document on its own, naming the request that failed.
+  let unreachable: ConnectionError | undefined
+  const served = () =>
+    discovery.allResources().catch((err: unknown) => {
+      if (!(err instanceof ConnectionError)) throw err
+      unreachable = err
+      return []
+    })
+  let resources = await served()
   let refreshed = false
   for (const document of documents) {
     const {object} = document
@@ -66,11 +74,15 @@ export async function collectManifestInfos(ctx: Ctx, documents: readonly Manifes
     const find = () => resources.find((r) => r.kind === object.kind && r.group === group && r.version === version)
     let resource = find()
     // A CRD created moments ago is not in a cached discovery document yet: ask the server once.
-    if (!resource && !refreshed) {
+    if (!resource && !refreshed && !unreachable) {
       refreshed = true
       await discovery.invalidate()
-      resources = await discovery.allResources()
+      resources = await served()
       resource = find()
+    }
+    if (unreachable) {
+      result.errors.push({before: result.infos.length, error: new CliError(`unable to recognize ${goQuote(document.source)}: ${unreachable.urlError}`)})
+      continue
     }
     const objectNamespace = object.metadata?.namespace ?? ''
     const name = object.metadata?.name ?? ''

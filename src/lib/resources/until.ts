@@ -3,10 +3,10 @@
 // time is up. A watch the server closes is resumed, and a 410 Gone re-lists.
 import type {KubeClient} from '../client/types.js'
 import {CliError} from '../errors.js'
+import type {Info} from './infos.js'
 import {listAndWatch} from './list-watch.js'
 import {type KubeObject, listItems, type ObjectList} from './objects.js'
 import {resourcePath} from './paths.js'
-import type {Target} from './targets.js'
 
 export interface UntilOptions {
   /** Milliseconds; 0 waits for ever. */
@@ -23,7 +23,7 @@ export interface UntilOptions {
 /** Resolves with the object `done` accepted. */
 export async function untilWithSync(
   client: KubeClient,
-  target: Pick<Target, 'resource' | 'namespace' | 'name'>,
+  target: Pick<Info, 'resource' | 'namespace' | 'name'>,
   done: (object: KubeObject) => boolean,
   opts: UntilOptions,
 ): Promise<KubeObject> {

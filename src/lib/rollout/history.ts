@@ -6,9 +6,9 @@ import {labelSelectorString} from '../describe/format.js'
 import {describePodTemplate} from '../describe/pod-spec.js'
 import {escapeTerminal, type PrefixWriter, tabbedString} from '../describe/writer.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
-import {GoError} from '../resources/visit-errors.js'
+import {GoError} from '../errors.js'
 import {REVISION_ANNOTATION} from './status-viewer.js'
-import type {Target} from '../resources/targets.js'
+import type {ObjectInfo} from '../resources/infos.js'
 import {groupKindString, workloadKind} from './targets.js'
 
 type Obj = Record<string, any>
@@ -22,7 +22,7 @@ export interface Revision {
 }
 
 /** The revisions of a Deployment, DaemonSet or StatefulSet by number, or kubectl's error for other kinds. */
-export async function fetchHistory(client: KubeClient, target: Target, verb: 'history' | 'rollbacker'): Promise<Map<number, Revision>> {
+export async function fetchHistory(client: KubeClient, target: ObjectInfo, verb: 'history' | 'rollbacker'): Promise<Map<number, Revision>> {
   const kind = supportedKind(target, verb)
   if (kind === 'Deployment') {
     const history = new Map<number, Revision>()
@@ -48,7 +48,7 @@ export async function fetchHistory(client: KubeClient, target: Target, verb: 'hi
 }
 
 /** The kind a history viewer or rollbacker exists for, or kubectl's errors for the rest. */
-function supportedKind(target: Target, verb: 'history' | 'rollbacker'): 'Deployment' | 'DaemonSet' | 'StatefulSet' {
+function supportedKind(target: ObjectInfo, verb: 'history' | 'rollbacker'): 'Deployment' | 'DaemonSet' | 'StatefulSet' {
   const kind = workloadKind(target.resource)
   if (kind) return kind
   const gk = groupKindString(target.resource)
@@ -209,7 +209,7 @@ function revisionNotFound(revision: number): GoError {
 }
 
 /** Plans the rollback of a target, fetching what its rollbacker needs. */
-export async function planRollback(client: KubeClient, target: Target, toRevision: number, dryRun: DryRun): Promise<RollbackPlan> {
+export async function planRollback(client: KubeClient, target: ObjectInfo, toRevision: number, dryRun: DryRun): Promise<RollbackPlan> {
   const kind = supportedKind(target, 'rollbacker')
   if (kind === 'Deployment') {
     if (toRevision < 0) throw revisionNotFound(toRevision)

@@ -1,6 +1,6 @@
 // kubectl's rollout status viewers: one line saying where a Deployment, DaemonSet or StatefulSet's
 // rollout stands, and whether it is done. Pure functions of the object.
-import {GoError} from '../resources/visit-errors.js'
+import {GoError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 
 export interface RolloutStatus {

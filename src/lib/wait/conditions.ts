@@ -1,9 +1,8 @@
 // What `wait --for` asks for, and whether an object meets it: kubectl's conditionFuncFor,
 // ConditionalWait.checkCondition and JSONPathWait.checkCondition. Pure functions of the object.
-import {usageError} from '../errors.js'
+import {GoError, usageError} from '../errors.js'
 import {goSprint, parseJSONPath, relaxedJSONPathExpression} from '../printers/jsonpath.js'
 import type {KubeObject} from '../resources/objects.js'
-import {GoError} from '../resources/visit-errors.js'
 
 export type WaitFor =
   | {kind: 'delete'}
