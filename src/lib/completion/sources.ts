@@ -6,7 +6,7 @@ import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {KubeClient} from '../client/types.js'
 import {DEFAULT_DISCOVERY_TTL_MS, DiscoveryDiskCache, defaultCacheDir, discoveryCacheDir} from '../discovery/cache.js'
-import {type APIGroupDoc, decodeGroupList, decodeResourceList, toAPIResources} from '../discovery/documents.js'
+import {type APIGroupDoc, toAPIResources} from '../discovery/documents.js'
 import {type GroupVersionResources, type MapperInput, resolveResourceType} from '../discovery/rest-mapper.js'
 import type {APIResource} from '../discovery/types.js'
 import {memoryIO} from '../io.js'
@@ -128,14 +128,12 @@ export class CompletionSources {
 
 /** Every group-version's resources from the disk cache, or undefined when any file is missing or stale. */
 export async function typesFromCache(cache: DiscoveryDiskCache): Promise<MapperInput | undefined> {
-  const text = await cache.read('servergroups.json')
-  const groups = text === undefined ? undefined : decodeGroupList(text)
+  const groups = await cache.readGroups()
   if (!groups) return undefined
   const versions = groups.flatMap((g) => (g.versions ?? []).map((v) => ({group: g.name, version: v.version, gv: v.groupVersion})))
   const lists = await Promise.all(
     versions.map(async ({group, version, gv}): Promise<GroupVersionResources | undefined> => {
-      const listText = await cache.read(`${gv}/serverresources.json`)
-      const list = listText === undefined ? undefined : decodeResourceList(listText)
+      const list = await cache.readResourceList(gv)
       return list ? {group, version, resources: toAPIResources(list)} : undefined
     }),
   )

@@ -4,6 +4,7 @@
 import {randomBytes} from 'node:crypto'
 import {chmod, mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
+import {type APIGroupDoc, type APIResourceListDoc, decodeGroupList, decodeResourceList, encodeGroupList, encodeResourceList} from './documents.js'
 
 /** kubectl's default: discovery documents change rarely, and a miss refreshes anyway. */
 export const DEFAULT_DISCOVERY_TTL_MS = 6 * 60 * 60 * 1000
@@ -61,6 +62,26 @@ export class DiscoveryDiskCache {
     }
   }
 
+  /** servergroups.json, when usable and an APIGroupList. */
+  async readGroups(): Promise<APIGroupDoc[] | undefined> {
+    const text = await this.read(GROUPS_FILE)
+    return text === undefined ? undefined : decodeGroupList(text)
+  }
+
+  /** GROUP/VERSION/serverresources.json, when usable and an APIResourceList. */
+  async readResourceList(groupVersion: string): Promise<APIResourceListDoc | undefined> {
+    const text = await this.read(resourcesFile(groupVersion))
+    return text === undefined ? undefined : decodeResourceList(text)
+  }
+
+  writeGroups(groups: APIGroupDoc[]): Promise<void> {
+    return this.write(GROUPS_FILE, encodeGroupList(groups))
+  }
+
+  writeResourceList(groupVersion: string, list: APIResourceListDoc): Promise<void> {
+    return this.write(resourcesFile(groupVersion), encodeResourceList(list))
+  }
+
   /** Best effort, as in kubectl: a cache that cannot be written only costs the next run a fetch. */
   async write(relPath: string, contents: string): Promise<void> {
     const file = join(this.dir, relPath)
@@ -77,3 +98,6 @@ export class DiscoveryDiskCache {
     }
   }
 }
+
+const GROUPS_FILE = 'servergroups.json'
+const resourcesFile = (groupVersion: string) => `${groupVersion}/serverresources.json`

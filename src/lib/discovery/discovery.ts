@@ -14,10 +14,6 @@ import {
   type APIGroupListDoc,
   type APIResourceListDoc,
   type APIVersionsDoc,
-  decodeGroupList,
-  decodeResourceList,
-  encodeGroupList,
-  encodeResourceList,
   isAggregatedContentType,
   legacyGroup,
   splitAggregated,
@@ -203,8 +199,7 @@ class CachedDiscovery implements Discovery {
   }
 
   private async fetchGroups(): Promise<ServerGroups> {
-    const cached = await this.cache.read('servergroups.json')
-    const groups = cached === undefined ? undefined : decodeGroupList(cached)
+    const groups = await this.cache.readGroups()
     if (groups) return {groups}
     const [core, named] = await Promise.all([this.fetchRoot('/api'), this.fetchRoot('/apis')])
     let live: ServerGroups
@@ -218,8 +213,8 @@ class CachedDiscovery implements Discovery {
       live = {groups: legacy ? [legacy, ...rest] : rest}
     }
     if (live.groups.length > 0) {
-      const writes = [...(live.lists ?? [])].map(([gv, list]) => this.cache.write(`${gv}/serverresources.json`, encodeResourceList(list)))
-      await Promise.all([this.cache.write('servergroups.json', encodeGroupList(live.groups)), ...writes])
+      const writes = [...(live.lists ?? [])].map(([gv, list]) => this.cache.writeResourceList(gv, list))
+      await Promise.all([this.cache.writeGroups(live.groups), ...writes])
     }
     return live
   }
@@ -248,14 +243,12 @@ class CachedDiscovery implements Discovery {
   }
 
   private async fetchList(gv: string): Promise<ListResult> {
-    const file = `${gv}/serverresources.json`
-    const cached = await this.cache.read(file)
-    const fromCache = cached === undefined ? undefined : decodeResourceList(cached)
+    const fromCache = await this.cache.readResourceList(gv)
     if (fromCache) return {list: fromCache}
     try {
       const path = gv.includes('/') ? `/apis/${gv}` : `/api/${gv}`
       const {data} = await this.get<APIResourceListDoc>({path, accept: 'application/json, */*'})
-      if ((data.resources ?? []).length > 0) await this.cache.write(file, encodeResourceList(data))
+      if ((data.resources ?? []).length > 0) await this.cache.writeResourceList(gv, data)
       return {list: data}
     } catch (err) {
       if (err instanceof CliError) return {error: err}
