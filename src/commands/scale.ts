@@ -1,7 +1,8 @@
 import {Flags} from '@oclif/core'
 import {allowMissingTemplateKeysFlag, dryRunFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag, templateFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
-import {KubeCommand} from '../lib/kube-command.js'
+import {parseDurationFlag} from '../lib/duration-flag.js'
+import {intFlag, KubeCommand} from '../lib/kube-command.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Scale extends KubeCommand {
@@ -26,15 +27,16 @@ export default class Scale extends KubeCommand {
   static flags = {
     all: Flags.boolean({description: 'Select all resources in the namespace of the specified resource types'}),
     'allow-missing-template-keys': allowMissingTemplateKeysFlag(),
-    'current-replicas': Flags.string({
-      default: '-1',
+    'current-replicas': intFlag({
+      bits: 64,
+      default: -1,
       description: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
     }),
     'dry-run': dryRunFlag(),
     filename: filenameFlag('identifying the resource to set a new size'),
     output: objectOutputFlag(),
     recursive: recursiveFlag(),
-    replicas: Flags.string({default: '-1', description: 'The new desired number of replicas. Required.'}),
+    replicas: intFlag({bits: 64, default: -1, description: 'The new desired number of replicas. Required.'}),
     'resource-version': Flags.string({description: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.'}),
     selector: selectorFlag(),
     template: templateFlag(),
@@ -47,9 +49,11 @@ export default class Scale extends KubeCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scale)
-    // cobra's MarkFlagRequired: checked before anything else.
+    // pflag reads every value (the integers as oclif parses them, the duration here) before cobra's
+    // MarkFlagRequired check.
+    parseDurationFlag('timeout', flags.timeout, 'scale')
     if (!this.argv.some((a) => a === '--replicas' || a.startsWith('--replicas='))) throw new CliError('error: required flag(s) "replicas" not set')
-    const [{runScale}, {parseIntFlag}] = await Promise.all([import('../lib/ops/scale.js'), import('../lib/int-flag.js')])
+    const {runScale} = await import('../lib/ops/scale.js')
     await runScale(this.ctx(flags), {
       args: argv as string[],
       filenames: flags.filename ?? [],
@@ -57,9 +61,8 @@ export default class Scale extends KubeCommand {
       selector: flags.selector,
       all: flags.all,
       allNamespaces: false,
-      // pflag's IntVar: strconv.ParseInt with base prefixes and Go's errors
-      replicas: parseIntFlag(flags.replicas, 64, 'replicas', 'scale'),
-      currentReplicas: parseIntFlag(flags['current-replicas'], 64, 'current-replicas', 'scale'),
+      replicas: flags.replicas,
+      currentReplicas: flags['current-replicas'],
       resourceVersion: flags['resource-version'],
       timeout: flags.timeout,
       dryRun: flags['dry-run'],

@@ -111,6 +111,8 @@ describe('flag and argument mistakes, byte for byte as kubectl', () => {
     ['apply: an argument before -f', ['apply', 'extra', '-f', '-']],
     ['config view: an argument', ['config', 'view', 'extra']],
     ['version: an argument', ['version', 'extra']],
+    ['scale: a bad --current-replicas is reported before the missing --replicas', ['scale', 'cm/x', '--current-replicas=abc']],
+    ['scale: a bad --timeout is reported before the missing --replicas', ['scale', 'cm/x', '--timeout=abc']],
   ]
   it.each(cases)('%s', async (_label, args) => {
     const [ours, theirs] = await Promise.all([ktl(args, {stdin: '', noKubeconfig: true}), kubectl(args, {stdin: '', noKubeconfig: true})])
