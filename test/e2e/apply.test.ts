@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ktl, kubectl, kubectlOK, type Run} from './helpers.js'
 
-const CASES = ['cycle', 'lists', 'many', 'force', 'interop-a', 'interop-b', 'ssa', 'dry'] as const
+const CASES = ['cycle', 'lists', 'many', 'force', 'unannotated', 'interop-a', 'interop-b', 'ssa', 'dry'] as const
 type Case = (typeof CASES)[number]
 const oursNS = (c: Case) => `apply-e2e-${c}-ktl`
 const theirsNS = (c: Case) => `apply-e2e-${c}-kubectl`
@@ -220,6 +220,29 @@ describe('--force: an immutable field changed', () => {
     expect(forced.ours.stdout).toBe('configmap/frozen configured\n')
     expect(await live(oursNS('force'), ['configmap/frozen'])).toEqual(await live(theirsNS('force'), ['configmap/frozen']))
     expect(await kubectlOK(['get', 'configmap/frozen', '-n', oursNS('force'), '-o', 'jsonpath={.data.k}'])).toBe('2')
+  })
+})
+
+describe('objects made by create, without the last-applied annotation', () => {
+  it("kubectl's warning for each (naming the binary), on a real apply and a server dry run; none on a client dry run", async () => {
+    for (const ns of [oursNS('unannotated'), theirsNS('unannotated')]) {
+      await kubectlOK(['create', 'configmap', 'cfg', '--from-literal=a=1', '-n', ns])
+      await kubectlOK(['create', 'deployment', 'web', '--image=nginx', '-n', ns])
+    }
+    const file = manifestFile('unannotated/app.yaml', app({containers: ['nginx'], env: [], image: 'nginx:1.25'}).split('---\n').filter((d) => !d.includes('kind: Service')).join('---\n'))
+    const binaryNamed = (run: Run) => ({...run, stderr: run.stderr.replaceAll('kubectl apply', 'ktl apply').replaceAll('kubectl create', 'ktl create')})
+    const client = await applyBoth('unannotated', ['-f', file, '--dry-run=client'])
+    expectSame(client.ours, client.theirs)
+    expect(client.ours.stderr).toBe('')
+    for (const args of [['-f', file, '--dry-run=server'], ['-f', file]]) {
+      const {ours, theirs} = await applyBoth('unannotated', args)
+      expectSame(ours, binaryNamed(theirs))
+      expect(ours.stderr).toBe(
+        ['deployments/web', 'configmaps/cfg']
+          .map((o) => `Warning: resource ${o} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by ktl apply. ktl apply should only be used on resources created declaratively by either ktl create --save-config or ktl apply. The missing annotation will be patched automatically.\n`)
+          .join(''),
+      )
+    }
   })
 })
 

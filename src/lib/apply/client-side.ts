@@ -27,6 +27,8 @@ export interface ClientSideOptions {
   live?: LiveLookup
   /** --force: how to delete an object whose patch is refused as Invalid or in Conflict before creating it anew. */
   force?: DeletionOptions
+  /** Hears kubectl's warning lines about an object (one without the last-applied annotation). */
+  warn?: (line: string) => void
 }
 
 // kubectl's patcher: after a 409 Conflict, up to five more attempts on a re-read live object, the
@@ -49,6 +51,10 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
     } catch (err) {
       throw withSource(err, 'creating', target.document.source)
     }
+  }
+  // kubectl warns before patching for real or on the server, not for a client dry run (or for diff).
+  if (opts.annotate !== false && opts.dryRun !== 'client' && !live.metadata?.annotations?.[LAST_APPLIED_ANNOTATION]) {
+    opts.warn?.(missingLastAppliedWarning(target))
   }
   const {computeApplyPatch, applyPatchLocally} = await import('../patch/apply-patch.js')
   for (let retry = 0; ; retry++) {
@@ -102,4 +108,12 @@ function lastApplied(live: KubeObject): KubeObject | undefined {
 
 function groupResourceOf(target: ApplyTarget) {
   return {group: target.resource.group, resource: target.resource.name, name: target.name}
+}
+
+/** kubectl's warningNoLastAppliedConfigAnnotation; the object is named RESOURCE/NAME, without its group. */
+function missingLastAppliedWarning(target: ApplyTarget): string {
+  return (
+    `Warning: resource ${target.resource.name}/${target.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by ktl apply. ` +
+    'ktl apply should only be used on resources created declaratively by either ktl create --save-config or ktl apply. The missing annotation will be patched automatically.'
+  )
 }

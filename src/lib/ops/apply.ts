@@ -135,7 +135,7 @@ async function applyInOrder(
   const total = foundations.length + rest.length + customDocuments.length
   let done = 0
   const awaiting = (what: string) => progress?.update([stepLine('Applying', done + 1, total, what)])
-  const applyOne = (info: ApplyTarget, live: LiveLookup | undefined): Promise<AppliedObject> => {
+  const applyOne = (info: ApplyTarget, live: LiveLookup | undefined, warn: (line: string) => void): Promise<AppliedObject> => {
     const target = withDefaultNamespace(info)
     return opts.serverSide
       ? applyServerSide(client, target, {dryRun: opts.dryRun, fieldManager: opts.fieldManager ?? 'kubectl', forceConflicts: opts.forceConflicts, fieldValidation: FIELD_VALIDATION[opts.validate]})
@@ -146,9 +146,11 @@ async function applyInOrder(
           fieldValidation: FIELD_VALIDATION[opts.validate],
           live,
           force: opts.recreate,
+          warn,
         })
   }
-  type Outcome = {target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}
+  // Warnings travel with each object's outcome, so they print in manifest order with its line.
+  type Outcome = ({target: ApplyTarget; applied: AppliedObject} | {target: ApplyTarget; error: CliError}) & {warnings: string[]}
   const applyAll = async (targets: ApplyTarget[]) => {
     if (targets.length > 0) awaiting(objectName(targets[0]))
     // Server-side apply sends one PATCH an object and reads nothing first.
@@ -157,14 +159,16 @@ async function applyInOrder(
       targets,
       opts.concurrency ?? 8,
       async (target): Promise<Outcome> => {
+        const warnings: string[] = []
         try {
-          return {target, applied: await applyOne(target, live)}
+          return {target, applied: await applyOne(target, live, (line) => warnings.push(line)), warnings}
         } catch (err) {
-          if (err instanceof CliError) return {target, error: err}
+          if (err instanceof CliError) return {target, error: err, warnings}
           throw err
         }
       },
       (r, _, i) => {
+        for (const line of r.warnings) ctx.io.err.write(`${line}\n`)
         done++
         if (i + 1 < targets.length) awaiting(objectName(targets[i + 1]))
         else progress?.update([])
