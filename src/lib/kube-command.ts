@@ -126,6 +126,47 @@ export function normalizeBooleanFlags(argv: string[], booleans: Map<string, bool
   return result
 }
 
+export interface FlagShape {
+  char?: string
+  type: 'boolean' | 'option'
+  multiple?: boolean
+}
+
+/**
+ * pflag's rule for a flag given more than once: the last value wins (`kubectl get po -n a -n b` lists
+ * b's pods), where oclif refuses the second. Earlier occurrences of every flag that does not
+ * collect values are dropped; words after `--` are left alone.
+ */
+export function lastValueWins(argv: string[], flags: Record<string, FlagShape>): string[] {
+  const byChar = new Map(Object.entries(flags).flatMap(([name, f]) => (f.char ? [[f.char, name] as const] : [])))
+  const seen = new Map<string, Array<[number, number]>>()
+  let i = 0
+  for (; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i]
+    let name: string | undefined
+    let inline = true
+    if (arg.startsWith('--')) {
+      const bare = arg.slice(2).split('=')[0]
+      name = flags[bare] ? bare : bare.startsWith('no-') && flags[bare.slice(3)]?.type === 'boolean' ? bare.slice(3) : undefined
+      inline = arg.includes('=')
+    } else if (arg.startsWith('-') && arg.length >= 2) {
+      name = byChar.get(arg[1])
+      inline = arg.length > 2
+      if (name && flags[name].type === 'boolean' && inline) name = undefined
+    }
+    if (!name) continue
+    const span = flags[name].type === 'option' && !inline && i + 1 < argv.length ? 2 : 1
+    seen.set(name, [...(seen.get(name) ?? []), [i, span]])
+    i += span - 1
+  }
+  const dropped = new Set<number>()
+  for (const [name, spans] of seen) {
+    if (flags[name].multiple || spans.length < 2) continue
+    for (const [start, span] of spans.slice(0, -1)) for (let k = 0; k < span; k++) dropped.add(start + k)
+  }
+  return dropped.size === 0 ? argv : argv.filter((_, k) => !dropped.has(k))
+}
+
 function commandPath(commandId: string): string {
   return commandId.replaceAll(':', ' ')
 }
@@ -201,6 +242,7 @@ export abstract class KubeCommand extends Command {
       if (flag.type === 'boolean') booleans.set(name, Boolean(flag.allowNo))
     }
     this.argv = normalizeBooleanFlags(this.argv, booleans, this.id ?? '', this.shorthands())
+    this.argv = lastValueWins(this.argv, {...ctor.baseFlags, ...ctor.flags} as Record<string, FlagShape>)
     await super.init()
   }
 

@@ -162,6 +162,9 @@ const cases: string[][] = [
   ['get', 'crd', 'widgets.ktl.example.com'],
   ['get', 'cm', '-A', '-l', 'tier'],
   ['get', 'ns', NS, 'default'],
+  // pflag: a flag given twice takes its last value.
+  ['get', 'ns', NS, '-o', 'name', '-o', 'json'],
+  ['-n', 'default', 'get', 'cm', '-n', NS, '-l', 'tier'],
   ['get', 'nodes'],
   ['get', 'secrets', '-n', NS, '--field-selector', 'type=Opaque'],
   ['get', 'jobs', '-n', NS, '-o', 'wide'],

@@ -12,6 +12,13 @@ describe('moveLeadingGlobalFlags', () => {
     ])
   })
 
+  it('drops a leading flag the command sets again: in kubectl\'s order the later value wins', () => {
+    expect(moveLeadingGlobalFlags(['-n', 'a', 'get', 'pods', '--namespace=b'])).toEqual(['get', 'pods', '--namespace=b'])
+    expect(moveLeadingGlobalFlags(['--context', 'c', '-n', 'a', 'get', 'pods', '-nb'])).toEqual(['get', 'pods', '-nb', '--context', 'c'])
+    expect(moveLeadingGlobalFlags(['--as-group', 'g1', 'get', 'pods', '--as-group=g2'])).toEqual(['get', 'pods', '--as-group=g2', '--as-group', 'g1'])
+    expect(moveLeadingGlobalFlags(['-n', 'a', 'exec', 'p', '--', 'sh', '-n', 'b'])).toEqual(['exec', 'p', '-n', 'a', '--', 'sh', '-n', 'b'])
+  })
+
   it('keeps them before a -- separator', () => {
     expect(moveLeadingGlobalFlags(['-n', 'x', 'create', 'deploy', 'd', '--image=i', '--', 'sleep', '1'])).toEqual(['create', 'deploy', 'd', '--image=i', '-n', 'x', '--', 'sleep', '1'])
   })

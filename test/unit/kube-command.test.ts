@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {Parser} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
 import {FlagValueError} from '../../src/lib/errors.js'
-import {bareOptionalValues, intFlag, normalizeBooleanFlags, overridesFromFlags} from '../../src/lib/kube-command.js'
+import {bareOptionalValues, intFlag, lastValueWins, normalizeBooleanFlags, overridesFromFlags} from '../../src/lib/kube-command.js'
 
 describe('normalizeBooleanFlags', () => {
   const booleans = new Map([
@@ -104,5 +104,29 @@ describe('bareOptionalValues', () => {
     ])
     expect(bareOptionalValues(['--dry-run=server', '--cascade=orphan'], flags)).toEqual(['--dry-run=server', '--cascade=orphan'])
     expect(bareOptionalValues(['--dry-run', 'x'], {filename: {}})).toEqual(['--dry-run', 'x'])
+  })
+})
+
+describe('lastValueWins', () => {
+  const flags = {
+    namespace: {char: 'n', type: 'option' as const},
+    output: {char: 'o', type: 'option' as const},
+    filename: {char: 'f', type: 'option' as const, multiple: true},
+    watch: {char: 'w', type: 'boolean' as const},
+  }
+
+  it("keeps each flag's last value, in every spelling pflag takes", () => {
+    expect(lastValueWins(['get', 'po', '-n', 'a', '--namespace=b', '-nc'], flags)).toEqual(['get', 'po', '-nc'])
+    expect(lastValueWins(['get', 'po', '-o', 'name', 'web', '-o=json'], flags)).toEqual(['get', 'po', 'web', '-o=json'])
+    expect(lastValueWins(['get', 'po', '--watch', '-w', '--no-watch'], flags)).toEqual(['get', 'po', '--no-watch'])
+  })
+
+  it('keeps every value of a flag that collects them, and what follows --', () => {
+    expect(lastValueWins(['apply', '-f', 'a.yaml', '-f', 'b.yaml'], flags)).toEqual(['apply', '-f', 'a.yaml', '-f', 'b.yaml'])
+    expect(lastValueWins(['exec', '-n', 'a', '--', 'sh', '-n', 'b'], flags)).toEqual(['exec', '-n', 'a', '--', 'sh', '-n', 'b'])
+  })
+
+  it('leaves unknown flags and positional words alone', () => {
+    expect(lastValueWins(['get', '--bogus', 'x', '--bogus', 'y'], flags)).toEqual(['get', '--bogus', 'x', '--bogus', 'y'])
   })
 })
