@@ -11,6 +11,7 @@ import {describeInfo, withSource} from './errors.js'
 import type {LiveLookup} from './live-objects.js'
 import {type DeletionOptions, recreate, recreatesOver} from './recreate.js'
 import type {AppliedObject, ApplyTarget, DryRun} from './types.js'
+import {sleep} from '../sleep.js'
 
 export interface ClientSideOptions {
   dryRun: DryRun
@@ -68,7 +69,7 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
       return {operation: 'configured', object: res.data}
     } catch (err) {
       if (err instanceof StatusError && err.code === 409 && retry < MAX_PATCH_RETRIES) {
-        if (retry + 1 > RETRIES_BEFORE_BACKOFF) await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS))
+        if (retry + 1 > RETRIES_BEFORE_BACKOFF) await sleep(BACKOFF_MS)
         live = (await getLive(client, target, path)) ?? live
         continue
       }

@@ -3,6 +3,7 @@
 import type {KubeClient} from '../client/types.js'
 import {CliError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
+import {sleep} from '../sleep.js'
 
 interface CRDStatus {
   status?: {conditions?: Array<{type?: string; status?: string}>}
@@ -18,7 +19,7 @@ export async function waitEstablished(client: KubeClient, names: string[], timeo
       })
       if (res.data.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')) break
       if (Date.now() >= deadline) throw new CliError(`error: timed out waiting for CustomResourceDefinition "${name}" to be established`)
-      await new Promise((r) => setTimeout(r, pollMs))
+      await sleep(pollMs)
     }
   }
 }

@@ -8,6 +8,7 @@ import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import type {PropagationPolicy} from '../ops/delete-options.js'
 import type {ApplyTarget, DryRun} from './types.js'
+import {sleep} from '../sleep.js'
 
 export interface DeletionOptions {
   /** --cascade. */
@@ -42,9 +43,8 @@ export async function recreate(
   target: ApplyTarget,
   live: KubeObject,
   modified: KubeObject,
-  opts: DeletionOptions & {query: Record<string, string | undefined>; sleep?: (ms: number) => Promise<void>},
+  opts: DeletionOptions & {query: Record<string, string | undefined>},
 ): Promise<KubeObject> {
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const resource = {group: target.resource.group, resource: target.resource.name, name: target.name}
   const objectPath = resourcePath(target.resource, target.namespace, target.name)
   await client.request({method: 'DELETE', path: objectPath, body: deleteOptionsBody(opts, 'none'), resource})

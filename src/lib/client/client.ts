@@ -15,6 +15,7 @@ import {type ProxyFunc, proxyFunc} from './proxy.js'
 import {httpAgent, httpsAgent} from './transport.js'
 import type {KubeClient, RequestOptions, Response} from './types.js'
 import {userAgent} from './user-agent.js'
+import {sleep} from '../sleep.js'
 
 export {goDuration} from './duration.js'
 
@@ -429,10 +430,6 @@ function sameBuffer(a: Buffer | undefined, b: Buffer | undefined): boolean {
 
 function sameCredentials(a: Credentials, b: Credentials): boolean {
   return a.token === b.token && a.username === b.username && a.password === b.password && sameBuffer(a.certData, b.certData) && sameBuffer(a.keyData, b.keyData)
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 /** client-go's impersonation headers; a header with several values goes out as several lines. */

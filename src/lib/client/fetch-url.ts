@@ -13,6 +13,7 @@ import {transportError} from './errors.js'
 import {proxyFunc} from './proxy.js'
 import {httpAgent, httpsAgent} from './transport.js'
 import {userAgent} from './user-agent.js'
+import {sleep} from '../sleep.js'
 
 export interface FetchURLOptions {
   /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY and SSL_CERT_FILE come from here. */
@@ -52,7 +53,7 @@ export async function fetchURL(url: string, opts: FetchURLOptions = {}): Promise
   try {
     let failure: CliError | undefined
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, opts.retryDelayMs ?? 1000))
+      if (attempt > 0) await sleep(opts.retryDelayMs ?? 1000)
       let res: AxiosResponse<Readable>
       try {
         res = await get(new URL(url), agentFor, proxyFor)

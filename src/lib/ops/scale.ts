@@ -10,6 +10,7 @@ import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import type {BuilderArgs} from '../resources/plan.js'
 import {parseTimeoutFlag} from './delete-options.js'
+import {sleep} from '../sleep.js'
 
 export interface ScaleOptions extends BuilderArgs {
   all: boolean
@@ -103,7 +104,7 @@ async function scaleWithRetries(client: KubeClient, info: ObjectInfo, replicas: 
     } catch (err) {
       if (!(err instanceof StatusError && err.code === 409) || Date.now() + pollMs > deadline) throw err
     }
-    await new Promise((r) => setTimeout(r, pollMs))
+    await sleep(pollMs)
   }
 }
 
@@ -116,6 +117,6 @@ async function waitForReplicas(client: KubeClient, info: ObjectInfo, replicas: n
     const spec = scale.spec?.replicas ?? 0
     if (spec !== replicas || (scale.status?.replicas ?? 0) === replicas) return
     if (Date.now() + pollMs > deadline) throw new CliError(`error: timed out waiting for ${JSON.stringify(info.name)} to be synced`)
-    await new Promise((r) => setTimeout(r, pollMs))
+    await sleep(pollMs)
   }
 }

@@ -11,6 +11,7 @@ import {untilWithSync} from '../resources/until.js'
 import {parseWaitFor, waitMet} from '../wait/conditions.js'
 import {waitForDeletion} from './delete-wait.js'
 import {parseTimeoutFlag} from './delete-options.js'
+import {sleep} from '../sleep.js'
 
 export interface WaitOptions extends BuilderArgs {
   for: string
@@ -108,6 +109,6 @@ async function untilCreated(ctx: Ctx, opts: WaitOptions, deadline: number): Prom
     if (other) throw checkErr(other)
     if (errors.length === 0) return
     if (Date.now() + CREATE_POLL_MS > deadline) throw new GoError(TIMED_OUT)
-    await new Promise((resolve) => setTimeout(resolve, CREATE_POLL_MS))
+    await sleep(CREATE_POLL_MS)
   }
 }
