@@ -3,8 +3,8 @@
 // the requests of a first apply matters on a loaded control plane; the output does not change.
 import type {KubeClient} from '../client/types.js'
 import type {APIResource} from '../discovery/types.js'
-import type {KubeObject} from '../resources/objects.js'
-import {apiVersion, resourcePath} from '../resources/paths.js'
+import {type KubeObject, listItems, type ObjectList} from '../resources/objects.js'
+import {resourcePath} from '../resources/paths.js'
 import type {ApplyTarget} from './types.js'
 
 /** What a LIST said of an object: the live object, null when it is not there, undefined when not listed. */
@@ -16,11 +16,6 @@ const MIN_OBJECTS_PER_LIST = 4
 // LIST never fetches much more than the GETs it replaces would have.
 const ITEMS_PER_OBJECT = 8
 const MIN_PAGE = 50
-
-interface ObjectList {
-  metadata?: {continue?: string}
-  items?: KubeObject[]
-}
 
 /**
  * Lists each (type, namespace) that several targets share. A LIST that fails, or that would need a
@@ -57,8 +52,7 @@ async function listByName(client: KubeClient, resource: APIResource, namespace: 
   }
   if (list.metadata?.continue) return undefined
   // Items of a built-in type's list carry no apiVersion and kind; a GET's object does, and the patch compares them.
-  const typeMeta = {kind: resource.kind, apiVersion: apiVersion(resource)}
-  return new Map((list.items ?? []).map((item) => [item.metadata?.name ?? '', {...typeMeta, ...item}]))
+  return new Map(listItems(list, resource.kind).map((item) => [item.metadata?.name ?? '', item]))
 }
 
 function collectionKey(resource: APIResource, namespace: string | undefined): string {

@@ -3,7 +3,7 @@
 // every second until it is gone, and created from the manifest; if that create fails, the object
 // as it was is created again and the failure is reported.
 import type {KubeClient} from '../client/types.js'
-import {CliError, StatusError} from '../errors.js'
+import {CliError, goErrorText, StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import type {PropagationPolicy} from '../ops/delete-options.js'
@@ -70,7 +70,7 @@ export async function recreate(
     } catch (restoreErr) {
       if (!(restoreErr instanceof CliError)) throw restoreErr
       throw new CliError(
-        `error: An error occurred force-replacing the existing object with the newly provided one:\n\n${plain(err)}.\n\nAdditionally, an error occurred attempting to restore the original object:\n\n${plain(restoreErr)}`,
+        `error: An error occurred force-replacing the existing object with the newly provided one:\n\n${goErrorText(err)}.\n\nAdditionally, an error occurred attempting to restore the original object:\n\n${goErrorText(restoreErr)}`,
       )
     }
     throw err
@@ -81,8 +81,4 @@ export async function recreate(
 function withoutResourceVersion(object: KubeObject): KubeObject {
   const {resourceVersion: _rv, ...metadata} = object.metadata ?? {}
   return {...object, metadata}
-}
-
-function plain(err: CliError): string {
-  return err.message.replace(/^error: /, '')
 }

@@ -10,7 +10,7 @@ import {type BuilderArgs, MISSING_RESOURCE, planInfos} from '../resources/plan.j
 import {untilWithSync} from '../resources/until.js'
 import {parseWaitFor, waitMet} from '../wait/conditions.js'
 import {waitForDeletion} from './delete-wait.js'
-import {parseTimeoutFlag} from './delete-options.js'
+import {parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
 import {sleep} from '../sleep.js'
 
 export interface WaitOptions extends BuilderArgs {
@@ -24,15 +24,14 @@ export interface WaitOptions extends BuilderArgs {
   showManagedFields?: boolean
 }
 
-// kubectl waits a week when told to wait for ever (a negative --timeout).
-const FOREVER_MS = 168 * 3_600_000
 const CREATE_POLL_MS = 500
 const TIMED_OUT = 'timed out waiting for the condition'
 
 export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
   const forWhat = parseWaitFor(opts.for)
   let timeoutMs = parseTimeoutFlag(opts.timeout, 'wait')
-  if (timeoutMs < 0) timeoutMs = FOREVER_MS
+  // kubectl waits a week when told to wait for ever (a negative --timeout).
+  if (timeoutMs < 0) timeoutMs = UNLIMITED_WAIT_MS
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
   if (opts.args.length === 0 && opts.filenames.length === 0) throw new CliError(`error: ${MISSING_RESOURCE}`)
   if (opts.args.length === 1 && !opts.args[0].includes('/') && !opts.all && !opts.selector && !opts.fieldSelector) {
