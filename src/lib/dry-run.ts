@@ -24,6 +24,11 @@ export function parseDryRun(value: string): {dryRun: DryRun; warning?: string} {
   throw usageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`)
 }
 
+/** What kubectl adds to an object's line in a dry run: ` (dry run)` or ` (server dry run)`. */
+export function dryRunSuffix(dryRun: DryRun): string {
+  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+}
+
 /** kubectl's klog warning for a deprecated spelling, logged from its cmdutil helpers whatever the verb. */
 export function writeDryRunWarning(err: {write(text: string): unknown}, warning: string | undefined, now = new Date()): void {
   if (warning) err.write(`${klogLine('W', 'helpers.go:702', warning, now)}\n`)

@@ -9,6 +9,7 @@ import {kindPrefix, resourcePath} from '../resources/paths.js'
 import type {PropagationPolicy} from '../ops/delete-options.js'
 import {deleteOptionsBody} from './recreate.js'
 import type {DryRun} from './types.js'
+import {dryRunSuffix} from '../dry-run.js'
 
 /** kubectl's default --prune-allowlist: group/version/kind. */
 const DEFAULT_ALLOWLIST = [
@@ -90,6 +91,5 @@ export async function prune(ctx: Ctx, opts: PruneOptions, onPruned: (p: PrunedOb
 }
 
 export function prunedLine(p: PrunedObject, dryRun: DryRun): string {
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
-  return `${kindPrefix(p.resource)}/${p.object.metadata?.name ?? ''} pruned${suffix}\n`
+  return `${kindPrefix(p.resource)}/${p.object.metadata?.name ?? ''} pruned${dryRunSuffix(dryRun)}\n`
 }

@@ -26,6 +26,7 @@ import type {WaitTarget} from './delete-wait.js'
 import {type OutputFormat, parseOutputFormat, type PrintDocument} from './get-output.js'
 import {FIELD_VALIDATION, type ValidationMode} from '../validate/mode.js'
 import {PROGRESS_DELAY_MS, stepLine, type TerminalProgress, withProgress} from '../terminal-progress.js'
+import {dryRunSuffix} from '../dry-run.js'
 
 export interface ApplyOptions {
   filenames: string[]
@@ -267,10 +268,6 @@ async function mapCustomResources(
 function withDefaultNamespace(target: ApplyTarget): ApplyTarget {
   if (target.namespace === undefined || target.object.metadata?.namespace) return target
   return {...target, object: {...target.object, metadata: {...target.object.metadata, namespace: target.namespace}}}
-}
-
-function dryRunSuffix(dryRun: DryRun): string {
-  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
 }
 
 /** -o json|yaml|jsonpath|go-template: one object as itself, several as kubectl's List (a Go struct: its own key order in JSON). */

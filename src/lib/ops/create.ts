@@ -4,7 +4,7 @@ import {withLastApplied} from '../create/last-applied.js'
 import {type CreatePrinter, createPrinter} from '../create/output.js'
 import {typedResource} from '../create/typed-resources.js'
 import type {Ctx} from '../context.js'
-import {writeDryRunWarning} from '../dry-run.js'
+import {dryRunSuffix, writeDryRunWarning} from '../dry-run.js'
 import type {APIResource} from '../discovery/types.js'
 import {checkErr, CliError, ConnectionError, newAggregate, ResponseBodyError, StatusError, usageError, visitorError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
@@ -165,7 +165,7 @@ async function post(ctx: Ctx, resource: APIResource, namespace: string | undefin
 }
 
 function printCreated(ctx: Ctx, print: CreatePrinter, object: KubeObject, opts: CreateObjectOptions, typed: boolean): void {
-  const operation = opts.dryRun === 'client' ? 'created (dry run)' : opts.dryRun === 'server' ? 'created (server dry run)' : 'created'
+  const operation = `created${dryRunSuffix(opts.dryRun)}`
   print(object, ctx.io.out, {typed, operation, showManagedFields: opts.showManagedFields})
 }
 

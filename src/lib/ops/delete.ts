@@ -4,7 +4,7 @@
 // terminal what is left, and --all/-A ask first when a person is at the terminal.
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
-import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
+import {type DryRun, dryRunSuffix, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {klogLine} from '../go/klog.js'
 import {checkErr, CliError, filterOut, GoError, goErrorText, isNotFound, StatusError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
@@ -211,10 +211,8 @@ class LocalError extends CliError {}
 function deletedLine(t: Info, opts: {output?: string; gracePeriod: number; dryRun: DryRun}): string {
   const kind = kindPrefix(t.resource)
   if (opts.output === 'name') return `${kind}/${t.name}\n`
-  let operation = opts.gracePeriod === 0 ? 'force deleted' : 'deleted'
-  if (opts.dryRun === 'client') operation += ' (dry run)'
-  if (opts.dryRun === 'server') operation += ' (server dry run)'
-  return `${kind} "${t.name}" ${operation}\n`
+  const operation = opts.gracePeriod === 0 ? 'force deleted' : 'deleted'
+  return `${kind} "${t.name}" ${operation}${dryRunSuffix(opts.dryRun)}\n`
 }
 
 /** kubectl names the -f source of an object it failed to delete. */

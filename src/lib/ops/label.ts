@@ -2,7 +2,7 @@
 // now, changes its map locally (refusing to change a value without --overwrite), and sends the
 // difference as a JSON merge patch; --dry-run=client, --local and --list send nothing.
 import type {Ctx} from '../context.js'
-import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
+import {type DryRun, dryRunSuffix, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {checkErr, CliError, usageError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
@@ -164,7 +164,7 @@ export async function runLabel(ctx: Ctx, opts: LabelOptions): Promise<void> {
   if (!found.singleItemImplied && opts.resourceVersion) throw usageError('--resource-version may only be used with a single resource')
 
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+  const suffix = dryRunSuffix(dryRun)
   const error = await visitInfos(found, async (info) => {
     // kubectl clears the version it read so that the patch always carries the one asked for.
     const before: KubeObject = opts.resourceVersion ? withoutResourceVersion(info.object) : info.object

@@ -3,7 +3,7 @@
 import type {Ctx} from '../context.js'
 import {checkErr, CliError, GoError, goErrorText, throwCollected} from '../errors.js'
 import {createPrinter} from '../create/output.js'
-import {type DryRun, parseDryRun, writeDryRunWarning} from '../dry-run.js'
+import {dryRunSuffix, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {formatRFC3339} from '../go/time.js'
 import {groupResource, resourcePath} from '../resources/paths.js'
 import {foundInfos, type ObjectInfo, visitInfos} from '../resources/infos.js'
@@ -143,7 +143,6 @@ export interface RolloutUndoOptions extends BuilderArgs, RolloutPrintOptions {
   dryRun: string
 }
 
-const DRY_RUN_SUFFIX: Record<DryRun, string> = {none: '', client: ' (dry run)', server: ' (server dry run)'}
 
 export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promise<void> {
   const {dryRun, warning} = parseDryRun(opts.dryRun)
@@ -169,7 +168,7 @@ export async function runRolloutUndo(ctx: Ctx, opts: RolloutUndoOptions): Promis
         throw new GoError(`failed restoring revision ${opts.toRevision}: ${goErrorText(err)}`)
       }
     }
-    print(target.object, ctx.io.out, {typed: true, operation: `${plan.result}${DRY_RUN_SUFFIX[dryRun]}`, showManagedFields: opts.showManagedFields ?? false})
+    print(target.object, ctx.io.out, {typed: true, operation: `${plan.result}${dryRunSuffix(dryRun)}`, showManagedFields: opts.showManagedFields ?? false})
   })
   if (error) throw checkErr(error)
 }

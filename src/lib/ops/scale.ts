@@ -3,7 +3,7 @@
 // or --resource-version, as a read-check-replace that retries on conflicts like kubectl's scaler.
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
-import {parseDryRun, writeDryRunWarning} from '../dry-run.js'
+import {dryRunSuffix, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {checkErr, CliError, GoError, goErrorText, StatusError, usageError} from '../errors.js'
 import type {ObjectInfo} from '../resources/infos.js'
 import type {KubeObject} from '../resources/objects.js'
@@ -69,7 +69,7 @@ export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
   if (infos.length === 0) throw new GoError(infoError ? `no objects passed to scale ${goErrorText(infoError)}` : 'no objects passed to scale')
   const precondition = opts.currentReplicas !== -1 || opts.resourceVersion ? {size: opts.currentReplicas, resourceVersion: opts.resourceVersion ?? ''} : undefined
   const pollMs = opts.pollMs ?? 1000
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+  const suffix = dryRunSuffix(dryRun)
   for (const info of infos) {
     if (dryRun !== 'client') {
       const client = await ctx.client()
