@@ -187,7 +187,7 @@ function missingValue(name: string, argv: readonly string[], shorthand: string |
  * The flag mistakes oclif's parser reports, as pflag words them (the base command adds kubectl's
  * framing); undefined for other parse errors.
  */
-export function flagParseError(err: Error & {flags?: string[]}, commandId: string, argv: readonly string[], shorthands: ReadonlyMap<string, string>): FlagValueError | undefined {
+function flagParseError(err: Error & {flags?: string[]}, commandId: string, argv: readonly string[], shorthands: ReadonlyMap<string, string>): FlagValueError | undefined {
   if (err.constructor.name === 'NonExistentFlagsError') return new FlagValueError(unknownFlag(err.flags?.[0]), commandPath(commandId))
   const expects = /^Flag --(\S+) expects a value$/.exec(err.message)
   if (expects) return new FlagValueError(missingValue(expects[1], argv, shorthands.get(expects[1])), commandPath(commandId))
@@ -195,7 +195,7 @@ export function flagParseError(err: Error & {flags?: string[]}, commandId: strin
 }
 
 /** kubectl's texts for argument mistakes and oclif's other parse errors (which carry oclif's wording). */
-export function parseErrorMessage(err: Error & {flags?: string[]; args?: unknown[]}, commandId: string): string | undefined {
+function parseErrorMessage(err: Error & {flags?: string[]; args?: unknown[]}, commandId: string): string | undefined {
   const usage = `See 'ktl ${commandPath(commandId)} --help' for usage.`
   switch (err.constructor.name) {
     case 'UnexpectedArgsError':

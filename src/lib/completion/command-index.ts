@@ -75,7 +75,7 @@ export function loadCompletionIndex(packageRoot: string): CompletionIndex | unde
   return undefined
 }
 
-export function completionIndex(snapshot: Snapshot): CompletionIndex {
+function completionIndex(snapshot: Snapshot): CompletionIndex {
   const all = Array.isArray(snapshot.commands) ? snapshot.commands : Object.values(snapshot.commands)
   // Help texts are oclif templates; the only one summaries use is the binary's name.
   const text = (s: string) => firstLine(s.replaceAll('<%= config.bin %>', snapshot.bin ?? 'ktl'))

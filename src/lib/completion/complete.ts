@@ -128,7 +128,7 @@ function findFlag(flags: FlagInfo[], word: string): FlagInfo | undefined {
   return flags.find((f) => f.char === word[1])
 }
 
-export function readLine(index: CompletionIndex, words: string[]): Line {
+function readLine(index: CompletionIndex, words: string[]): Line {
   const line: Line = {path: '', args: [], flags: new Map(), afterDashDash: false}
   const record = (flag: FlagInfo | undefined, value: string) => {
     if (flag) line.flags.set(flag.name, [...(line.flags.get(flag.name) ?? []), value])

@@ -12,7 +12,7 @@ import {complete, formatCompletion} from './complete.js'
  * A Tab takes at most 300 ms end to end. Counted from the process start, requests are abandoned at
  * 200 ms: what is left covers printing, exiting and a busy machine's late timers.
  */
-export const COMPLETION_BUDGET_MS = 200
+const COMPLETION_BUDGET_MS = 200
 /** The budget of a completion run again in the background after a Tab timed out; it prints to no one. */
 const BACKGROUND_BUDGET_MS = 5_000
 /** A run's own budget instead of a Tab's: set for the background run (and by tests), which starts no other. */

@@ -15,7 +15,7 @@ import type {ConfigOverrides} from '../kubeconfig/types.js'
 import {resourcePath} from '../resources/paths.js'
 
 /** How long a list of names answers the next Tab without asking the server again. */
-export const NAMES_TTL_MS = 5_000
+const NAMES_TTL_MS = 5_000
 
 export interface SourceOptions {
   env: NodeJS.ProcessEnv
@@ -127,7 +127,7 @@ export class CompletionSources {
 }
 
 /** Every group-version's resources from the disk cache, or undefined when any file is missing or stale. */
-export async function typesFromCache(cache: DiscoveryDiskCache): Promise<MapperInput | undefined> {
+async function typesFromCache(cache: DiscoveryDiskCache): Promise<MapperInput | undefined> {
   const groups = await cache.readGroups()
   if (!groups) return undefined
   const versions = groups.flatMap((g) => (g.versions ?? []).map((v) => ({group: g.name, version: v.version, gv: v.groupVersion})))

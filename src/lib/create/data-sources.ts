@@ -15,7 +15,7 @@ export function parseLiteralSource(source: string): [key: string, value: string]
 }
 
 /** kubectl's ParseFileSource: `path` (key = its base name) or `key=path`. */
-export function parseFileSource(source: string): [key: string, path: string] {
+function parseFileSource(source: string): [key: string, path: string] {
   const separators = source.split('=').length - 1
   if (separators === 0) return [posix.basename(source), source]
   if (separators > 1) throw usageError("key names or file paths cannot contain '='")

@@ -29,7 +29,7 @@ export interface LogSource {
   container: string
 }
 
-export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container'
+const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container'
 
 /** podcmd.AllContainerNames: containers, then ephemeral "(ephem)", then init "(init)". */
 function allContainerNames(pod: Pod): string {
@@ -143,7 +143,7 @@ function afterOrZero(t1: number, t2: number): boolean {
 const PHASE_RANK: Record<string, number> = {Running: 0, Unknown: 1, Pending: 2}
 
 /** podutils.ByLogging: the pod whose logs are most worth reading first. */
-export function byLogging(a: Pod, b: Pod): boolean {
+function byLogging(a: Pod, b: Pod): boolean {
   const na = a.spec?.nodeName ?? ''
   const nb = b.spec?.nodeName ?? ''
   if (na !== nb && (na === '' || nb === '')) return na !== ''

@@ -215,13 +215,13 @@ function evalArgs(args: Arg[]): string {
 
 const HTML_ESCAPES: Record<string, string> = {'\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;'}
 
-export function htmlEscape(s: string): string {
+function htmlEscape(s: string): string {
   return s.replace(/["'&<>\0]/g, (c) => HTML_ESCAPES[c])
 }
 
 const JS_ESCAPES: Record<string, string> = {'\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D'}
 
-export function jsEscape(s: string): string {
+function jsEscape(s: string): string {
   let out = ''
   for (const ch of s) {
     const c = ch.codePointAt(0) as number
@@ -234,7 +234,7 @@ export function jsEscape(s: string): string {
 }
 
 /** url.QueryEscape: unreserved bytes as they are, space as +, every other byte %XX. */
-export function urlQueryEscape(s: string): string {
+function urlQueryEscape(s: string): string {
   let out = ''
   for (const b of Buffer.from(s, 'utf8')) {
     const ch = String.fromCharCode(b)
