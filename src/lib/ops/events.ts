@@ -145,7 +145,7 @@ export async function runEvents(ctx: Ctx, opts: EventsOptions): Promise<void> {
   const printOpts = {typed: true, operation: '', showManagedFields: opts.showManagedFields ?? false}
 
   if (opts.watch) {
-    await watchEvents(ctx, path, fieldSelector, (e) => {
+    await followEvents(ctx, path, fieldSelector, (e) => {
       if (!wanted(e)) return
       if (print) print(e, ctx.io.out, printOpts)
       else {
@@ -184,7 +184,7 @@ export async function runEvents(ctx: Ctx, opts: EventsOptions): Promise<void> {
  * Every event as the server sends it from a watch without a resourceVersion (the ones it holds, then
  * new ones). Beyond kubectl, a watch the server closes is resumed from the last event seen.
  */
-async function watchEvents(ctx: Ctx, path: string, fieldSelector: string | undefined, see: (e: Obj) => void, signal?: AbortSignal): Promise<void> {
+async function followEvents(ctx: Ctx, path: string, fieldSelector: string | undefined, see: (e: Obj) => void, signal?: AbortSignal): Promise<void> {
   const client = await ctx.client()
   await listAndWatch({
     client,
