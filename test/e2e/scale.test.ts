@@ -97,8 +97,13 @@ async function sizes(ns: string): Promise<string> {
   return kubectlOK(['get', 'deploy,rs,sts,rc,gizmos', '-n', ns, '-o', 'jsonpath={range .items[*]}{.kind}/{.metadata.name}={.spec.replicas}{"\\n"}{end}'])
 }
 
+/** The same sizes in both namespaces, once the controllers have carried a Deployment's scale to its ReplicaSet. */
 async function sameSizes(): Promise<void> {
-  const [theirs, ours] = await Promise.all([sizes(t.theirs), sizes(t.ours)])
+  let [theirs, ours] = await Promise.all([sizes(t.theirs), sizes(t.ours)])
+  for (let i = 0; i < 40 && ours !== theirs; i++) {
+    await new Promise((r) => setTimeout(r, 250))
+    ;[theirs, ours] = await Promise.all([sizes(t.theirs), sizes(t.ours)])
+  }
   expect(ours).toEqual(theirs)
 }
 
