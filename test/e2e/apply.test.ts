@@ -108,12 +108,25 @@ async function applyBoth(c: Case, args: string[], stdin?: string): Promise<{ours
  * left out of JSON.
  */
 const masked = (s: string) =>
-  (s.startsWith('{') ? withoutControllerFields(s) : s)
+  (s.startsWith('{') ? withoutControllerFields(s) : withoutStatusBlocks(s))
     .replace(/(uid|creationTimestamp|resourceVersion|clusterIP|time|Time|observedGeneration|deployment\.kubernetes\.io\/revision): ("[^"]*"|'[^']*'|\S+)$/gm, '$1: X')
     .replace(/ReplicaSet "web-[a-z0-9]+"/g, 'ReplicaSet "web-HASH"')
     .replace(/"(uid|creationTimestamp|resourceVersion|clusterIP|time)": ("[^"]*"|\d+)/g, '"$1": X')
     .replace(/(clusterIPs:\n\s*- )\S+$/gm, '$1X')
     .replace(/"clusterIPs": \[\s*"[^"]*"\s*\]/g, '"clusterIPs": X')
+
+/** Drops each YAML `status:` block: the Deployment controller may be further along in one namespace than the other. */
+function withoutStatusBlocks(yaml: string): string {
+  const kept: string[] = []
+  let statusIndent = -1
+  for (const line of yaml.split('\n')) {
+    const indent = line.length - line.trimStart().length
+    if (statusIndent >= 0 && indent > statusIndent && line.trim() !== '') continue
+    statusIndent = /^\s*status:$/.test(line) ? indent : -1
+    if (statusIndent < 0) kept.push(line)
+  }
+  return kept.join('\n')
+}
 
 function withoutControllerFields(json: string): string {
   const printed = JSON.parse(json) as LiveObject & {items?: LiveObject[]}
