@@ -153,8 +153,20 @@ describe('what is read', () => {
     fake.on('GET', '/apis/apps/v1/namespaces/default/deployments/web', json({apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'web', namespace: 'default'}, spec: {selector: {matchLabels: {app: 'web'}}}}))
     fake.on('GET', `${NS}/pods`, json({kind: 'PodList', apiVersion: 'v1', metadata: {resourceVersion: '42'}, items: []}))
     fake.on('GET', `${NS}/pods`, (req) => {
-      expect(Object.fromEntries(req.query)).toEqual({labelSelector: 'app=web', resourceVersion: '42', watch: '1'})
+      expect(Object.fromEntries(req.query)).toEqual({labelSelector: 'app=web', resourceVersion: '42', watch: '1', allowWatchBookmarks: 'true'})
       return {delayMs: 100, chunks: [`${JSON.stringify({type: 'ADDED', object: pod('late', ['c'])})}\n`], after: 'stall'}
+    })
+    fake.on('GET', `${NS}/pods/late/log`, {body: 'hello\n'})
+    expect(await logs({args: ['deploy/web']})).toMatchObject({stdout: 'hello\n', stderr: '', error: undefined})
+  })
+
+  it('TYPE/NAME with no pod yet: a watch the server ends is resumed from where it was (kubectl gives up)', async () => {
+    fake.on('GET', '/apis/apps/v1/namespaces/default/deployments/web', json({apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'web', namespace: 'default'}, spec: {selector: {matchLabels: {app: 'web'}}}}))
+    fake.on('GET', `${NS}/pods`, json({kind: 'PodList', apiVersion: 'v1', metadata: {resourceVersion: '42'}, items: []}))
+    fake.on('GET', `${NS}/pods`, {chunks: [`${JSON.stringify({type: 'BOOKMARK', object: {kind: 'Pod', apiVersion: 'v1', metadata: {resourceVersion: '57'}}})}\n`]})
+    fake.on('GET', `${NS}/pods`, (req) => {
+      expect(req.query.get('resourceVersion')).toBe('57')
+      return {chunks: [`${JSON.stringify({type: 'ADDED', object: pod('late', ['c'])})}\n`], after: 'stall'}
     })
     fake.on('GET', `${NS}/pods/late/log`, {body: 'hello\n'})
     expect(await logs({args: ['deploy/web']})).toMatchObject({stdout: 'hello\n', stderr: '', error: undefined})

@@ -5,8 +5,7 @@ import {CliError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {labelSelectorString, type LabelSelector} from '../describe/format.js'
 import {goQuote} from '../go/quote.js'
-import {DeadlineTimer} from '../deadline-timer.js'
-import {watchEvents} from '../resources/list-watch.js'
+import {listAndWatch} from '../resources/list-watch.js'
 
 export interface Container {
   name: string
@@ -159,47 +158,43 @@ function byLogging(a: Pod, b: Pod): boolean {
   return false
 }
 
-/** --all-pods: every pod the selector matches, in the server's order (kubectl's is random); waits for one as GetFirstPod does. */
-export async function allPods(ctx: Ctx, namespace: string, selector: string, timeoutMs: number): Promise<Pod[]> {
-  const client = await ctx.client()
-  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`
-  const {data: list} = await client.request<ObjectList<Pod>>({path, query: {labelSelector: selector}, resource: {resource: 'pods'}})
-  if (list.items.length > 0) return list.items
-  return [(await firstPod(ctx, namespace, selector, timeoutMs)).pod]
+/**
+ * GetFirstPod: the best pod the selector matches now, or the first one to appear within `timeoutMs`
+ * (`timed out waiting for the condition` when none does). Also how many matched.
+ */
+export async function firstPod(ctx: Ctx, namespace: string, selector: string, timeoutMs: number): Promise<{pod: Pod; count: number}> {
+  const pods = await allPods(ctx, namespace, selector, timeoutMs)
+  const sorted = [...pods].sort((a, b) => (byLogging(a, b) ? -1 : byLogging(b, a) ? 1 : 0))
+  return {pod: sorted[0], count: pods.length}
 }
 
 /**
- * GetFirstPod: the best pod the selector matches now, or the first one to appear within `timeoutMs`
- * (kubectl watches; `timed out waiting for the condition` when none does). Also how many matched.
+ * --all-pods: every pod the selector matches now, in the server's order (kubectl's is random); when
+ * there are none, the first to be added or modified within `timeoutMs`, as GetFirstPod waits. kubectl
+ * gives up when the server ends that watch; ktl resumes it, as its other watches do.
  */
-export async function firstPod(ctx: Ctx, namespace: string, selector: string, timeoutMs: number): Promise<{pod: Pod; count: number}> {
+export async function allPods(ctx: Ctx, namespace: string, selector: string, timeoutMs: number): Promise<Pod[]> {
   const client = await ctx.client()
   const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`
-  const {data: list} = await client.request<ObjectList<Pod>>({path, query: {labelSelector: selector}, resource: {resource: 'pods'}})
-  if (list.items.length > 0) {
-    const sorted = [...list.items].sort((a, b) => (byLogging(a, b) ? -1 : byLogging(b, a) ? 1 : 0))
-    return {pod: sorted[0], count: list.items.length}
-  }
-  const abort = new AbortController()
-  const timer = new DeadlineTimer(Date.now() + timeoutMs, () => abort.abort(new CliError('error: timed out waiting for the condition')))
-  try {
-    const {data: stream} = await client.stream({
-      path,
-      query: {labelSelector: selector, resourceVersion: list.metadata?.resourceVersion, watch: 1},
-      signal: abort.signal,
-    })
-    try {
-      for await (const event of watchEvents<Pod>(stream)) {
-        if (event.type === 'ADDED' || event.type === 'MODIFIED') return {pod: event.object, count: 0}
-      }
-    } finally {
-      stream.destroy()
-    }
-    throw new CliError('error: timed out waiting for the condition')
-  } catch (err) {
-    if (abort.signal.aborted) throw abort.signal.reason
-    throw err
-  } finally {
-    timer.clear()
-  }
+  const query = {labelSelector: selector}
+  const resource = {resource: 'pods'}
+  let pods: Pod[] = []
+  const end = await listAndWatch<Pod>({
+    client,
+    path,
+    query,
+    resource,
+    async list(_relist, signal) {
+      const {data} = await client.request<ObjectList<Pod>>({path, query, resource, signal})
+      pods = data.items
+      return data.metadata?.resourceVersion
+    },
+    onEvent(event) {
+      if (event.type !== 'DELETED') pods = [event.object]
+    },
+    done: () => pods.length > 0,
+    deadline: Date.now() + timeoutMs,
+  })
+  if (end !== 'done') throw new CliError('error: timed out waiting for the condition')
+  return pods
 }
