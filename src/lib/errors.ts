@@ -214,6 +214,19 @@ export class GoError extends CliError {
   }
 }
 
+/**
+ * kubectl's AddSourceToErr: `error when VERB "SOURCE": MESSAGE`, kept inside the server's Status when
+ * there is one (so it still prints as "Error from server"), else Go's text of the failure. Anything
+ * that is not a CliError is a bug and goes on as it is.
+ */
+export function addSourceToErr(verb: string, source: string | undefined, err: unknown): Error {
+  if (!(err instanceof CliError)) return err instanceof Error ? err : new Error(String(err))
+  if (!source) return err
+  const prefix = `error when ${verb} ${goQuote(source)}: `
+  if (err instanceof StatusError) return err.withStatus({...err.status, message: prefix + (err.status.message ?? '')})
+  return new GoError(prefix + goErrorText(err))
+}
+
 /** Go's err.Error() for a failure: what it reads like inside another message or a nested aggregate. */
 export function goErrorText(err: CliError): string {
   if (err instanceof AggregateCliError) return goAggregateText(err.errors)

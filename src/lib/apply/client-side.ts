@@ -3,11 +3,11 @@
 // manifest and the live object, retrying on conflicts as kubectl does.
 import type {KubeClient} from '../client/types.js'
 import {LAST_APPLIED_ANNOTATION, withLastApplied} from '../create/last-applied.js'
-import {StatusError} from '../errors.js'
+import {addSourceToErr, StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import {compactJSON} from '../printers/json.js'
-import {describeInfo, withSource} from './errors.js'
+import {describeInfo} from './errors.js'
 import type {LiveLookup} from './live-objects.js'
 import {type DeletionOptions, recreate, recreatesOver} from './recreate.js'
 import type {AppliedObject, ApplyTarget, DryRun} from './types.js'
@@ -50,7 +50,7 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
       const res = await client.request<KubeObject>({method: 'POST', path: resourcePath(target.resource, target.namespace), query, body: opts.annotate === false ? target.object : modified, resource: {...groupResourceOf(target), name: undefined}})
       return {operation: 'created', object: res.data}
     } catch (err) {
-      throw withSource(err, 'creating', target.document.source)
+      throw addSourceToErr('creating', target.document.source, err)
     }
   }
   // kubectl warns before patching for real or on the server, not for a client dry run (or for diff).
@@ -78,11 +78,11 @@ export async function applyClientSide(client: KubeClient, target: ApplyTarget, o
           return {operation: 'configured', object: await recreate(client, target, live, modified, {...opts.force, query})}
         } catch (recreateErr) {
           // kubectl names what it tried to apply: the whole object, where a patch names the patch.
-          throw withSource(recreateErr, `applying patch:\n${compactJSON(modified)}\nto:\n${describeInfo(target)}\nfor:`, target.document.source)
+          throw addSourceToErr(`applying patch:\n${compactJSON(modified)}\nto:\n${describeInfo(target)}\nfor:`, target.document.source, recreateErr)
         }
       }
-      const patching = withSource(err, 'patching', target.document.source)
-      throw withSource(patching, `applying patch:\n${patch}\nto:\n${describeInfo(target)}\nfor:`, target.document.source)
+      const patching = addSourceToErr('patching', target.document.source, err)
+      throw addSourceToErr(`applying patch:\n${patch}\nto:\n${describeInfo(target)}\nfor:`, target.document.source, patching)
     }
   }
 }
@@ -92,7 +92,7 @@ async function getLive(client: KubeClient, target: ApplyTarget, path: string): P
     return (await client.request<KubeObject>({path, resource: groupResourceOf(target)})).data
   } catch (err) {
     if (err instanceof StatusError && err.code === 404) return undefined
-    throw withSource(err, `retrieving current configuration of:\n${describeInfo(target)}\nfrom server for:`, target.document.source)
+    throw addSourceToErr(`retrieving current configuration of:\n${describeInfo(target)}\nfrom server for:`, target.document.source, err)
   }
 }
 

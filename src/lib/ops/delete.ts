@@ -6,14 +6,14 @@ import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
 import {type DryRun, dryRunSuffix, parseDryRun, writeDryRunWarning} from '../dry-run.js'
 import {klogLine} from '../go/klog.js'
-import {checkErr, CliError, filterOut, GoError, goErrorText, isNotFound, StatusError, usageError} from '../errors.js'
-import {goQuote} from '../go/quote.js'
+import {addSourceToErr, checkErr, CliError, filterOut, isNotFound, usageError} from '../errors.js'
 import {buildInfos, foundInfos, type Info, type Infos, visitInfos} from '../resources/infos.js'
 import type {KubeObject} from '../resources/objects.js'
 import {type BuilderArgs, type Plan, planInfos} from '../resources/plan.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
 import {PROGRESS_DELAY_MS, stepLine, withProgress} from '../terminal-progress.js'
 import {
+  deleteOptionsBody,
   effectiveGracePeriod,
   parseCascade,
   parseGracePeriodFlag,
@@ -157,7 +157,7 @@ async function deleteEach(ctx: Ctx, opts: DeleteOptions, prepared: Prepared, inf
         print(target)
       } catch (err) {
         // kubectl goes on to the next object after any failure, a dropped connection too.
-        throw err instanceof CliError ? withSource(err, target.source) : err
+        throw addSourceToErr('deleting', target.source, err)
       } finally {
         // The next object's line, set before the line just printed lets the progress be drawn again.
         progress?.update(step(outcome.deleted.length))
@@ -189,11 +189,7 @@ async function deleteObject(client: KubeClient, target: Info, request: DeleteReq
   // Checked here, as client-go does: an empty name would make this a DELETE of the whole collection.
   if (name === '') throw new LocalError('resource name may not be empty')
   if (resource.namespaced && namespace === '') throw new LocalError('an empty namespace may not be set when a resource name is provided')
-  // metav1.DeleteOptions, fields in kubectl's order.
-  const body: Record<string, unknown> = {}
-  if (request.gracePeriod >= 0) body.gracePeriodSeconds = request.gracePeriod
-  body.propagationPolicy = request.propagationPolicy
-  if (request.dryRun === 'server') body.dryRun = ['All']
+  const body = deleteOptionsBody(request, request.dryRun, false)
   const res = await client.request<KubeObject & {details?: {uid?: string}}>({
     method: 'DELETE',
     path: resourcePath(resource, namespace, name),
@@ -213,15 +209,6 @@ function deletedLine(t: Info, opts: {output?: string; gracePeriod: number; dryRu
   if (opts.output === 'name') return `${kind}/${t.name}\n`
   const operation = opts.gracePeriod === 0 ? 'force deleted' : 'deleted'
   return `${kind} "${t.name}" ${operation}${dryRunSuffix(opts.dryRun)}\n`
-}
-
-/** kubectl names the -f source of an object it failed to delete. */
-function withSource(err: CliError, source: string | undefined): CliError {
-  if (source === undefined) return err
-  const prefix = `error when deleting ${goQuote(source)}: `
-  if (err instanceof StatusError) return err.withStatus({...err.status, message: prefix + (err.status.message ?? '')})
-  // Wrapped, a failure reads as Go's text of it: a transport failure as its url.Error (`Delete "URL": EOF`).
-  return new GoError(prefix + goErrorText(err))
 }
 
 /** kubectl's WarningPrinter: "Warning:" in bold yellow when stderr is a terminal that takes colour. */
