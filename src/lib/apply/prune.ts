@@ -6,8 +6,7 @@ import {LAST_APPLIED_ANNOTATION} from '../create/last-applied.js'
 import {usageError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
-import type {PropagationPolicy} from '../ops/delete-options.js'
-import {deleteOptionsBody} from './recreate.js'
+import {deleteOptionsBody, type PropagationPolicy} from '../ops/delete-options.js'
 import type {DryRun} from './types.js'
 import {dryRunSuffix} from '../dry-run.js'
 
@@ -80,7 +79,7 @@ export async function prune(ctx: Ctx, opts: PruneOptions, onPruned: (p: PrunedOb
           await client.request({
             method: 'DELETE',
             path: resourcePath(resource, item.metadata?.namespace, name),
-            body: deleteOptionsBody(opts, opts.dryRun),
+            body: deleteOptionsBody(opts, opts.dryRun, true),
             resource: {group: resource.group, resource: resource.name, name},
           })
         }

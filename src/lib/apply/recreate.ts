@@ -6,8 +6,8 @@ import type {KubeClient} from '../client/types.js'
 import {CliError, goErrorText, StatusError} from '../errors.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
-import type {PropagationPolicy} from '../ops/delete-options.js'
-import type {ApplyTarget, DryRun} from './types.js'
+import {deleteOptionsBody, type PropagationPolicy} from '../ops/delete-options.js'
+import type {ApplyTarget} from './types.js'
 import {sleep} from '../sleep.js'
 
 export interface DeletionOptions {
@@ -21,17 +21,6 @@ export interface DeletionOptions {
 
 // kubectl polls for the deleted object once a second.
 const POLL_MS = 1000
-
-/** kubectl's asDeleteOptions: the grace period only when one was given. */
-export function deleteOptionsBody(opts: Pick<DeletionOptions, 'propagationPolicy' | 'gracePeriod'>, dryRun: DryRun): Record<string, unknown> {
-  return {
-    kind: 'DeleteOptions',
-    apiVersion: 'v1',
-    propagationPolicy: opts.propagationPolicy,
-    ...(opts.gracePeriod >= 0 ? {gracePeriodSeconds: opts.gracePeriod} : {}),
-    ...(dryRun === 'server' ? {dryRun: ['All']} : {}),
-  }
-}
 
 /** A patch failure --force replaces the object over. */
 export function recreatesOver(err: unknown): boolean {
@@ -47,7 +36,7 @@ export async function recreate(
 ): Promise<KubeObject> {
   const resource = {group: target.resource.group, resource: target.resource.name, name: target.name}
   const objectPath = resourcePath(target.resource, target.namespace, target.name)
-  await client.request({method: 'DELETE', path: objectPath, body: deleteOptionsBody(opts, 'none'), resource})
+  await client.request({method: 'DELETE', path: objectPath, body: deleteOptionsBody(opts, 'none', true), resource})
   const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Number.POSITIVE_INFINITY
   for (;;) {
     try {

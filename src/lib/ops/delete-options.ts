@@ -5,6 +5,7 @@ import {usageError} from '../errors.js'
 import {parseDurationFlag} from '../duration-flag.js'
 import {parseIntFlag} from '../int-flag.js'
 import {parseGoBool} from '../go/strconv.js'
+import type {DryRun} from '../dry-run.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
@@ -12,6 +13,20 @@ export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 export const UNLIMITED_WAIT_MS = 168 * 60 * 60 * 1000
 
 type Warn = (line: string) => void
+
+/**
+ * metav1.DeleteOptions as kubectl sends it, in the struct's field order, with the grace period only
+ * when one was given (negative: the object's own). `typed` adds the kind and apiVersion the dynamic
+ * client writes (apply's --prune and --force); kubectl delete's REST helper sends the bare fields.
+ */
+export function deleteOptionsBody(opts: {gracePeriod: number; propagationPolicy: PropagationPolicy}, dryRun: DryRun, typed: boolean): Record<string, unknown> {
+  return {
+    ...(typed ? {kind: 'DeleteOptions', apiVersion: 'v1'} : {}),
+    ...(opts.gracePeriod >= 0 ? {gracePeriodSeconds: opts.gracePeriod} : {}),
+    propagationPolicy: opts.propagationPolicy,
+    ...(dryRun === 'server' ? {dryRun: ['All']} : {}),
+  }
+}
 
 export function parseCascade(value: string, warn: Warn): PropagationPolicy {
   const bool = parseGoBool(value)
