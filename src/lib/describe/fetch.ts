@@ -2,6 +2,7 @@
 // paged with `limit`/`continue` (--chunk-size) and events found by field selector on involvedObject.
 import {StatusError} from '../errors.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
+import {listPages} from '../resources/pager.js'
 import type {DescribeContext} from './registry.js'
 import type {CoreEvent} from './writer.js'
 
@@ -19,20 +20,12 @@ export async function listAll<T = KubeObject>(dctx: DescribeContext, path: strin
 
 async function listInto<T>(dctx: DescribeContext, path: string, query: ListQuery, items: T[]): Promise<void> {
   const client = await dctx.ctx.client()
-  let token: string | undefined
-  do {
-    const res = await client.request<ObjectList<T>>({
-      path,
-      query: {
-        ...(query.labelSelector ? {labelSelector: query.labelSelector} : {}),
-        ...(query.fieldSelector ? {fieldSelector: query.fieldSelector} : {}),
-        ...(dctx.settings.chunkSize > 0 ? {limit: dctx.settings.chunkSize} : {}),
-        ...(token ? {continue: token} : {}),
-      },
-    })
-    items.push(...(res.data.items ?? []))
-    token = res.data.metadata?.continue || undefined
-  } while (token)
+  const selectors = {
+    ...(query.labelSelector ? {labelSelector: query.labelSelector} : {}),
+    ...(query.fieldSelector ? {fieldSelector: query.fieldSelector} : {}),
+  }
+  // Page by page: what came before a failed page stays in `items`.
+  for await (const page of listPages<ObjectList<T>>(client, {path, query: selectors}, dctx.settings.chunkSize)) items.push(...(page.items ?? []))
 }
 
 /** What events are searched by: kubectl's object reference (kind and uid left out when empty). */

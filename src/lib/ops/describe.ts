@@ -9,8 +9,9 @@ import type {APIResource} from '../discovery/types.js'
 import {AggregateCliError, CliError, isNotFound, StatusError, usageError} from '../errors.js'
 import {buildVisits, type Visit} from '../resources/builder.js'
 import {explainNotFound} from '../resources/missing-namespace.js'
-import type {KubeObject, ObjectList} from '../resources/objects.js'
+import type {KubeObject} from '../resources/objects.js'
 import {apiVersion, resourcePath} from '../resources/paths.js'
+import {listAllItems} from '../resources/pager.js'
 
 export interface DescribeOptions {
   /** TYPE [NAME_PREFIX], TYPE NAME..., TYPE/NAME... */
@@ -125,23 +126,10 @@ async function fetchVisit(ctx: Ctx, visit: Visit, selector: string | undefined, 
       throw err
     }
   }
-  const infos: Info[] = []
-  let token: string | undefined
-  do {
-    const res = await client.request<ObjectList>({
-      path: resourcePath(resource, visit.namespace),
-      query: {
-        ...(selector ? {labelSelector: selector} : {}),
-        ...(chunkSize > 0 ? {limit: chunkSize} : {}),
-        ...(token ? {continue: token} : {}),
-      },
-      resource: groupResource,
-    })
-    // List items of built-in types come without apiVersion and kind; kubectl describes each as fetched alone.
-    for (const item of res.data.items ?? []) infos.push({resource, object: {apiVersion: apiVersion(resource), kind: resource.kind, ...item}})
-    token = res.data.metadata?.continue || undefined
-  } while (token)
-  return infos
+  const request = {path: resourcePath(resource, visit.namespace), query: selector ? {labelSelector: selector} : {}, resource: groupResource}
+  const items = await listAllItems<KubeObject>(client, request, chunkSize)
+  // List items of built-in types come without apiVersion and kind; kubectl describes each as fetched alone.
+  return items.map((item) => ({resource, object: {apiVersion: apiVersion(resource), kind: resource.kind, ...item}}))
 }
 
 function asCliError(err: unknown): CliError {

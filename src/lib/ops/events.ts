@@ -12,6 +12,7 @@ import {listAndWatch} from '../resources/list-watch.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import type {ObjectList} from '../resources/objects.js'
 import {apiVersion} from '../resources/paths.js'
+import {listAllItems} from '../resources/pager.js'
 
 export interface EventsOptions {
   allNamespaces: boolean
@@ -156,14 +157,7 @@ export async function runEvents(ctx: Ctx, opts: EventsOptions): Promise<void> {
     return
   }
 
-  const items: Obj[] = []
-  let token: string | undefined
-  do {
-    const query = {fieldSelector, limit: opts.chunkSize > 0 ? opts.chunkSize : undefined, continue: token}
-    const res = await client.request<ObjectList>({path, query, resource: {resource: 'events'}})
-    items.push(...res.data.items)
-    token = res.data.metadata?.continue || undefined
-  } while (token)
+  const items = await listAllItems<Obj>(client, {path, query: {fieldSelector}, resource: {resource: 'events'}}, opts.chunkSize)
   const events = sortEvents(items.filter(wanted).map((e) => (e.kind ? e : {kind: 'Event', apiVersion: 'v1', ...e})))
   if (events.length === 0) {
     ctx.io.err.write(opts.allNamespaces ? 'No events found.\n' : `No events found in ${namespace} namespace.\n`)

@@ -10,6 +10,7 @@ import {selectorListError} from '../resources/list-error.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import {type KubeObject, listItems, type ObjectList, TABLE_ACCEPT, type Table} from '../resources/objects.js'
 import {explainNotFound} from '../resources/missing-namespace.js'
+import {listPages} from '../resources/pager.js'
 import {kindPrefix, resourcePath} from '../resources/paths.js'
 import {objectMetaTable} from '../printers/object-meta-table.js'
 import {type OutputFormat, parseOutputFormat} from './get-output.js'
@@ -199,16 +200,14 @@ async function fetchVisit(client: Awaited<ReturnType<Ctx['client']>>, visit: Vis
   }
   query.labelSelector = opts.selector
   query.fieldSelector = opts.fieldSelector
-  if (opts.chunkSize > 0) query.limit = opts.chunkSize
-  for (;;) {
-    const res = await client.request<ObjectList | Table>({path: resourcePath(visit.resource, visit.namespace), accept, query, resource}).catch((err: unknown) => {
-      throw listError(err, visit, opts)
-    })
-    collect(result, res.data, visit, opts.human)
-    const next = res.data.metadata?.continue
-    if (!next) return result
-    query.continue = next
+  try {
+    for await (const page of listPages<ObjectList | Table>(client, {path: resourcePath(visit.resource, visit.namespace), accept, query, resource}, opts.chunkSize)) {
+      collect(result, page, visit, opts.human)
+    }
+  } catch (err) {
+    throw listError(err, visit, opts)
   }
+  return result
 }
 
 /** A 400 or 404 on a list says which list, keeping the server's reason. */
