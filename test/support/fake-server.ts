@@ -1,6 +1,7 @@
 // A small API server for unit tests: real HTTP(S) on 127.0.0.1, a strict route table.
 // A request no route expects is answered 599 and recorded; `verify()` fails on it and on any route
-// that was registered but never used, so a test cannot pass by accident.
+// that was registered but never used, so a test cannot pass by accident. A route handler that throws
+// (a failed expect in it) answers 599 too, and its failure is thrown by `verify()`, or else by `close()`.
 import {createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import {createServer as createHttpsServer} from 'node:https'
 import type {AddressInfo, Socket} from 'node:net'
@@ -56,6 +57,8 @@ export interface TLSOptions {
 export class FakeServer {
   readonly requests: RecordedRequest[] = []
   readonly unexpected: RecordedRequest[] = []
+  /** What route handlers threw, not yet thrown to the test. */
+  private handlerFailures: unknown[] = []
   /** TCP connections accepted, and TLS handshakes completed (HTTPS only). */
   connections = 0
   tlsHandshakes = 0
@@ -111,6 +114,7 @@ export class FakeServer {
 
   /** Throws when a request went unanswered by the route table or a route was never used. */
   verify(): void {
+    this.throwHandlerFailure()
     const problems: string[] = []
     for (const r of this.unexpected) problems.push(`unexpected request ${r.method} ${r.path}${r.query.size ? `?${r.query}` : ''}`)
     for (const r of this.routes) {
@@ -125,6 +129,12 @@ export class FakeServer {
     this.closed()
     for (const s of this.sockets) s.destroy()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
+    this.throwHandlerFailure()
+  }
+
+  private throwHandlerFailure(): void {
+    const [first] = this.handlerFailures.splice(0)
+    if (first !== undefined) throw first
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -150,7 +160,15 @@ export class FakeServer {
     }
     route.remaining--
     route.used++
-    const reply = await route.handler(recorded)
+    let reply: Reply
+    try {
+      reply = await route.handler(recorded)
+    } catch (err) {
+      // Answered, so the client under test does not hang; the failure reaches the test through verify() or close().
+      this.handlerFailures.push(err)
+      res.writeHead(599, {'content-type': 'text/plain'}).end(`route handler for ${recorded.method} ${recorded.path} failed`)
+      return
+    }
     if (reply.delayMs) await Promise.race([this.closing, new Promise((resolve) => setTimeout(resolve, reply.delayMs))])
     if (reply.destroy) {
       req.socket.destroy()
