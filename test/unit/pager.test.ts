@@ -43,7 +43,7 @@ describe('listPages and listAllItems: a LIST in pages, as client-go pages it', (
     const client = createClient(restConfigFor(fake.url), {io: memoryIO(), verbosity: 0})
     const seen: string[] = []
     const listing = (async () => {
-      for await (const p of listPages<{items: Array<{metadata: {name: string}}>}>(client, {path: PATH}, 1)) seen.push(...p.items.map((i) => i.metadata.name))
+      for await (const p of listPages<{metadata?: {continue?: string}; items: Array<{metadata: {name: string}}>}>(client, {path: PATH}, 1)) seen.push(...p.items.map((i) => i.metadata.name))
     })()
     await expect(listing).rejects.toThrow('the continue token is too old')
     expect(seen).toEqual(['a'])
