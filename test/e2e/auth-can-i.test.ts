@@ -91,3 +91,14 @@ describe('ktl auth can-i matches kubectl', () => {
     expect(await ktl(['auth', 'can-i', 'create', 'pods'], {user: 'readonly'})).toEqual({stdout: 'no\n', stderr: '', code: 1})
   })
 })
+
+// This control plane serves no SelfSubjectReview API: both CLIs try v1, v1beta1 and v1alpha1 and say
+// so the same way (the table itself is checked against the fake server, in test/unit/auth-whoami.test.ts).
+describe('ktl auth whoami matches kubectl', () => {
+  it.each([[[]], [['-o', 'yaml']], [['ignored-argument']], [['-o', 'wide']]])('auth whoami %j', async (args) => {
+    const full = ['auth', 'whoami', ...args]
+    const [theirs, ours] = await Promise.all([kubectl(full), ktl(full)])
+    expect(ours).toEqual(theirs)
+    expect(ours.code).toBe(1)
+  })
+})
