@@ -108,7 +108,7 @@ export default class Apply extends KubeCommand {
       pruneAllowlist: flags['prune-allowlist'] ?? [],
       cascade: flags.cascade,
       gracePeriod: flags['grace-period'],
-      timeout: flags.timeout,
+      timeoutMs: flags.timeout,
       wait: flags.wait,
       output: flags.output,
       template: flags.template,

@@ -88,7 +88,7 @@ export default class Delete extends KubeCommand {
       allNamespaces: flags['all-namespaces'],
       cascade: flags.cascade,
       gracePeriod: flags['grace-period'],
-      timeout: flags.timeout,
+      timeoutMs: flags.timeout,
       dryRun: flags['dry-run'],
       now: flags.now,
       force: flags.force,

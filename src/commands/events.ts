@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../lib/kube-command.js'
+import {intFlag, KubeCommand} from '../lib/kube-command.js'
 import {allNamespacesFlag, objectPrintFlags} from '../lib/print-flags.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
@@ -26,8 +26,9 @@ export default class Events extends KubeCommand {
   static flags = {
     ...allNamespacesFlag,
     ...objectPrintFlags,
-    'chunk-size': Flags.string({
-      default: '500',
+    'chunk-size': intFlag({
+      bits: 64,
+      default: 500,
       description: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.',
     }),
     for: Flags.string({description: 'Filter events to only those pertaining to the specified resource.'}),
@@ -38,7 +39,7 @@ export default class Events extends KubeCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Events)
-    const [{runEvents}, {parseIntFlag}] = await Promise.all([import('../lib/ops/events.js'), import('../lib/int-flag.js')])
+    const {runEvents} = await import('../lib/ops/events.js')
     await runEvents(this.ctx(flags), {
       allNamespaces: flags['all-namespaces'],
       for: flags.for,
@@ -49,7 +50,7 @@ export default class Events extends KubeCommand {
       showManagedFields: flags['show-managed-fields'],
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
       template: flags.template,
-      chunkSize: parseIntFlag(flags['chunk-size'], 64, 'chunk-size', 'events'),
+      chunkSize: flags['chunk-size'],
     })
   }
 }

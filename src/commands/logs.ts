@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../lib/kube-command.js'
+import {KubeCommand, optionalDurationFlag, optionalIntFlag} from '../lib/kube-command.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Logs extends KubeCommand {
@@ -39,9 +39,9 @@ ${TYPE_SUGGESTION_HELP}`
       description:
         'Skip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.',
     }),
-    'limit-bytes': Flags.string({description: 'Maximum bytes of logs to return. Defaults to no limit. (default 0)'}),
-    'max-log-requests': Flags.string({description: 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5. (default 5)'}),
-    'pod-running-timeout': Flags.string({
+    'limit-bytes': optionalIntFlag({bits: 64, description: 'Maximum bytes of logs to return. Defaults to no limit. (default 0)'}),
+    'max-log-requests': optionalIntFlag({bits: 64, description: 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5. (default 5)'}),
+    'pod-running-timeout': optionalDurationFlag({
       description: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running (default 20s)',
     }),
     prefix: Flags.boolean({description: 'Prefix each log line with the log source (pod name and container name)'}),
@@ -51,11 +51,12 @@ ${TYPE_SUGGESTION_HELP}`
       description:
         "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
     }),
-    since: Flags.string({
+    since: optionalDurationFlag({
       description: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used. (default 0s)',
     }),
     'since-time': Flags.string({description: 'Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.'}),
-    tail: Flags.string({
+    tail: optionalIntFlag({
+      bits: 64,
       description: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided. (default -1)',
     }),
     timestamps: Flags.boolean({description: 'Include timestamps on each line in the log output'}),
@@ -76,12 +77,12 @@ ${TYPE_SUGGESTION_HELP}`
       ignoreErrors: flags['ignore-errors'],
       insecureSkipTLSVerifyBackend: flags['insecure-skip-tls-verify-backend'],
       selector: flags.selector,
-      since: flags.since,
+      sinceMs: flags.since,
       sinceTime: flags['since-time'],
       tail: flags.tail,
       limitBytes: flags['limit-bytes'],
       maxLogRequests: flags['max-log-requests'],
-      podRunningTimeout: flags['pod-running-timeout'],
+      podRunningTimeoutMs: flags['pod-running-timeout'],
     })
   }
 }

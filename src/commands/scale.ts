@@ -1,8 +1,7 @@
 import {Flags} from '@oclif/core'
 import {allowMissingTemplateKeysFlag, dryRunFlag, filenameFlag, objectOutputFlag, recursiveFlag, selectorFlag, templateFlag} from '../lib/flag-defs.js'
 import {CliError} from '../lib/errors.js'
-import {parseDurationFlag} from '../lib/duration-flag.js'
-import {intFlag, KubeCommand} from '../lib/kube-command.js'
+import {durationFlag, intFlag, KubeCommand} from '../lib/kube-command.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
 export default class Scale extends KubeCommand {
@@ -40,7 +39,7 @@ export default class Scale extends KubeCommand {
     'resource-version': Flags.string({description: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.'}),
     selector: selectorFlag(),
     template: templateFlag(),
-    timeout: Flags.string({
+    timeout: durationFlag({
       default: '0s',
       description:
         "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).",
@@ -49,9 +48,7 @@ export default class Scale extends KubeCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scale)
-    // pflag reads every value (the integers as oclif parses them, the duration here) before cobra's
-    // MarkFlagRequired check.
-    parseDurationFlag('timeout', flags.timeout, 'scale')
+    // pflag reads every value (oclif's parse above) before cobra's MarkFlagRequired check.
     if (!this.argv.some((a) => a === '--replicas' || a.startsWith('--replicas='))) throw new CliError('error: required flag(s) "replicas" not set')
     const {runScale} = await import('../lib/ops/scale.js')
     await runScale(this.ctx(flags), {
@@ -64,7 +61,7 @@ export default class Scale extends KubeCommand {
       replicas: flags.replicas,
       currentReplicas: flags['current-replicas'],
       resourceVersion: flags['resource-version'],
-      timeout: flags.timeout,
+      timeoutMs: flags.timeout,
       dryRun: flags['dry-run'],
       output: flags.output,
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],

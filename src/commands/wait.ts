@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../lib/kube-command.js'
+import {durationFlag, KubeCommand} from '../lib/kube-command.js'
 import {allNamespacesFlag, objectPrintFlags} from '../lib/print-flags.js'
 import {TYPE_SUGGESTION_HELP} from '../lib/discovery/suggest.js'
 
@@ -50,7 +50,7 @@ export default class Wait extends KubeCommand {
       char: 'l',
       description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
     }),
-    timeout: Flags.string({
+    timeout: durationFlag({
       default: '30s',
       description: "The length of time to wait before giving up. Zero means check once and don't wait, negative means wait for a week.",
     }),
@@ -69,7 +69,7 @@ export default class Wait extends KubeCommand {
       all: flags.all,
       // pflag keeps the last of a repeated flag.
       for: flags.for?.at(-1) ?? '',
-      timeout: flags.timeout,
+      timeoutMs: flags.timeout,
       output: flags.output,
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],
       template: flags.template,

@@ -1,5 +1,6 @@
 // Flags several verbs define with kubectl's same words, defined once.
 import {Flags} from '@oclif/core'
+import {durationFlag, intFlag} from './kube-command.js'
 
 export const dryRunFlag = () =>
   Flags.string({
@@ -54,15 +55,16 @@ export const cascadeFlag = () =>
   })
 
 export const gracePeriodFlag = () =>
-  Flags.string({
-    default: '-1',
+  intFlag({
+    bits: 64,
+    default: -1,
     description:
       'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
   })
 
 /** --timeout of a delete's wait (delete, and apply's --prune). */
 export const deleteTimeoutFlag = () =>
-  Flags.string({
+  durationFlag({
     default: '0s',
     description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
   })

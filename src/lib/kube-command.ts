@@ -5,6 +5,7 @@ import {createCtx, type Ctx} from './context.js'
 import {CliError, FlagValueError, invalidFlagArgument} from './errors.js'
 import {goQuote} from './go/quote.js'
 import {parseGoBool} from './go/strconv.js'
+import {parseDurationFlag} from './duration-flag.js'
 import {parseIntFlag} from './int-flag.js'
 import {systemIO} from './io.js'
 import type {ConfigOverrides} from './kubeconfig/types.js'
@@ -26,13 +27,42 @@ interface IntFlagOptions {
  * parser throws with "Parsing --flag", so the text travels in FlagValueError and the base command prints that.
  */
 export function intFlag(opts: IntFlagOptions) {
-  return Flags.custom<number>({
+  return Flags.custom<number>({...intFlagParts(opts), default: opts.default})()
+}
+
+/** intFlag without a default: undefined when not given, for commands whose default depends on other flags. */
+export function optionalIntFlag(opts: Omit<IntFlagOptions, 'default'>) {
+  return Flags.custom<number>(intFlagParts(opts))()
+}
+
+function intFlagParts(opts: Omit<IntFlagOptions, 'default'>) {
+  return {
     char: opts.char,
-    default: opts.default,
     description: opts.description,
     helpGroup: opts.helpGroup,
-    parse: async (input, ctx, flag) => parseIntFlag(input, opts.bits, flag.name, (ctx.id ?? '').replaceAll(':', ' '), flag.char, opts.base ?? 0),
-  })()
+    parse: async (input: string, ctx: Command, flag: Interfaces.OptionFlag<number>) =>
+      parseIntFlag(input, opts.bits, flag.name, (ctx.id ?? '').replaceAll(':', ' '), flag.char, opts.base ?? 0),
+  }
+}
+
+/**
+ * A duration flag read as pflag reads it (Go's time.ParseDuration), in milliseconds, refused with
+ * pflag's one line; `default` as kubectl writes it (`30s`), which help shows.
+ */
+export function durationFlag(opts: {default: string; description: string}) {
+  return Flags.custom<number>({...durationFlagParts(opts.description), default: parseDurationFlag('', opts.default, ''), defaultHelp: async () => opts.default})()
+}
+
+/** durationFlag without a default: undefined when not given. */
+export function optionalDurationFlag(opts: {description: string}) {
+  return Flags.custom<number>(durationFlagParts(opts.description))()
+}
+
+function durationFlagParts(description: string) {
+  return {
+    description,
+    parse: async (input: string, ctx: Command, flag: Interfaces.OptionFlag<number>) => parseDurationFlag(flag.name, input, (ctx.id ?? '').replaceAll(':', ' ')),
+  }
 }
 
 export const globalFlags = {

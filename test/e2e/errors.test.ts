@@ -113,6 +113,15 @@ describe('flag and argument mistakes, byte for byte as kubectl', () => {
     ['version: an argument', ['version', 'extra']],
     ['scale: a bad --current-replicas is reported before the missing --replicas', ['scale', 'cm/x', '--current-replicas=abc']],
     ['scale: a bad --timeout is reported before the missing --replicas', ['scale', 'cm/x', '--timeout=abc']],
+    ['apply: a bad --timeout is reported before the missing -f', ['apply', '--timeout=5x']],
+    ['apply: a bad --grace-period is reported before the missing -f', ['apply', '--grace-period=x']],
+    ['wait: a bad --timeout is reported before the missing --for', ['wait', '--timeout=bad']],
+    ['logs: a bad --since', ['logs', 'p', '--since=1x']],
+    ['logs: a bad --tail before the missing pod', ['logs', '--tail=x']],
+    ['events: a bad --chunk-size', ['events', '--chunk-size=x']],
+    ['rollout status: a bad --revision', ['rollout', 'status', 'deploy/x', '--revision=x']],
+    ['rollout undo: a bad --to-revision', ['rollout', 'undo', 'deploy/x', '--to-revision=0x']],
+    ['rollout status: a bad --timeout', ['rollout', 'status', 'deploy/x', '--timeout=1']],
   ]
   it.each(cases)('%s', async (_label, args) => {
     const [ours, theirs] = await Promise.all([ktl(args, {stdin: '', noKubeconfig: true}), kubectl(args, {stdin: '', noKubeconfig: true})])

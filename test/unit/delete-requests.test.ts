@@ -32,8 +32,8 @@ const defaults: DeleteOptions = {
   all: false,
   allNamespaces: false,
   cascade: 'background',
-  gracePeriod: '-1',
-  timeout: '0s',
+  gracePeriod: -1,
+  timeoutMs: 0,
   dryRun: 'none',
   now: false,
   force: false,
@@ -117,7 +117,7 @@ describe('arguments, as kubectl refuses them', () => {
     withDiscovery()
     const {ctx} = setup()
     await expect(runDelete(ctx, {...defaults, args: ['cm', 'a'], output: 'yaml'})).rejects.toThrow("error: unexpected -o output mode: yaml. We only support '-o name'")
-    await expect(runDelete(ctx, {...defaults, args: ['cm', 'a'], force: true, gracePeriod: '5'})).rejects.toThrow(
+    await expect(runDelete(ctx, {...defaults, args: ['cm', 'a'], force: true, gracePeriod: 5})).rejects.toThrow(
       'error: --force and --grace-period greater than 0 cannot be specified together',
     )
     expect(fake.requests.filter((r) => r.method !== 'GET')).toEqual([])
@@ -162,9 +162,9 @@ describe('DELETE requests', () => {
     onDelete(`${CM}/a`, bodies)
     onDelete(`${CM}/a`, bodies)
     const {ctx} = setup()
-    await runDelete(ctx, {...defaults, args: ['cm', 'a'], gracePeriod: '30', cascade: 'foreground'})
+    await runDelete(ctx, {...defaults, args: ['cm', 'a'], gracePeriod: 30, cascade: 'foreground'})
     await runDelete(ctx, {...defaults, args: ['cm', 'a'], now: true, cascade: 'orphan'})
-    await runDelete(ctx, {...defaults, args: ['cm', 'a'], gracePeriod: '0'})
+    await runDelete(ctx, {...defaults, args: ['cm', 'a'], gracePeriod: 0})
     expect(bodies).toEqual([
       '{"gracePeriodSeconds":30,"propagationPolicy":"Foreground"}',
       '{"gracePeriodSeconds":1,"propagationPolicy":"Orphan"}',

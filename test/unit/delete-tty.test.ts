@@ -65,7 +65,7 @@ describe('runDelete on a terminal', () => {
 
   const CM = '/api/v1/namespaces/default/configmaps'
   const defaults: DeleteOptions = {
-    args: [], filenames: [], recursive: false, all: false, allNamespaces: false, cascade: 'background', gracePeriod: '-1', timeout: '0s', dryRun: 'none',
+    args: [], filenames: [], recursive: false, all: false, allNamespaces: false, cascade: 'background', gracePeriod: -1, timeoutMs: 0, dryRun: 'none',
     now: false, force: false, wait: false, interactive: false, yes: false, progressDelayMs: 60_000,
   }
 

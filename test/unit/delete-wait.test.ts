@@ -152,7 +152,7 @@ describe('runDelete --wait', () => {
   afterEach(() => rmSync(home, {recursive: true, force: true}))
 
   const base = {
-    filenames: [], recursive: false, all: false, allNamespaces: false, cascade: 'background', gracePeriod: '-1', dryRun: 'none', now: false, force: false, interactive: false, yes: false,
+    filenames: [], recursive: false, all: false, allNamespaces: false, cascade: 'background', gracePeriod: -1, dryRun: 'none', now: false, force: false, interactive: false, yes: false,
   }
 
   it('waits with the uid the DELETE answered, and fails with kubectl\'s message at --timeout', async () => {
@@ -163,7 +163,7 @@ describe('runDelete --wait', () => {
     fake.on('GET', path, {stall: true})
     const io = memoryIO()
     const {ctx} = testCtx(fake.url, home)
-    await expect(runDelete({...ctx, io}, {...base, args: ['cm', 'a'], wait: true, timeout: '250ms'})).rejects.toThrow(
+    await expect(runDelete({...ctx, io}, {...base, args: ['cm', 'a'], wait: true, timeoutMs: 250})).rejects.toThrow(
       /^error: timed out waiting for the condition on configmaps\/a$/,
     )
     expect(io.stdout()).toBe('configmap "a" deleted\n')
@@ -179,7 +179,7 @@ describe('runDelete --wait', () => {
     fake.on('GET', path, {chunks: [`${JSON.stringify({type: 'DELETED', object: {metadata: {name: 'web', uid: 'uid-web', resourceVersion: '5'}}})}\n`], chunkDelayMs: 0, after: 'stall'})
     const io = memoryIO()
     const {ctx} = testCtx(fake.url, home)
-    await runDelete({...ctx, io}, {...base, args: ['deploy', 'web'], cascade: 'foreground', wait: true, timeout: '0s'})
+    await runDelete({...ctx, io}, {...base, args: ['deploy', 'web'], cascade: 'foreground', wait: true, timeoutMs: 0})
     expect(io.stdout()).toBe('deployment.apps "web" deleted\n')
     fake.verify()
   })

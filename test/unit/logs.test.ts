@@ -95,7 +95,7 @@ describe('streaming', () => {
 
   it('refuses to follow more streams than --max-log-requests', async () => {
     fake.on('GET', `${NS}/pods`, json({kind: 'PodList', apiVersion: 'v1', metadata: {}, items: [pod('p1', ['a']), pod('p2', ['a'])]}))
-    const run = await logs({selector: 'app=x', follow: true, maxLogRequests: '1'})
+    const run = await logs({selector: 'app=x', follow: true, maxLogRequests: 1})
     expect(run.error).toBe('error: you are attempting to follow 2 log streams, but maximum allowed concurrency is 1, use --max-log-requests to increase the limit')
     expect(fake.requests.some((r) => r.path.endsWith('/log'))).toBe(false)
   })
@@ -123,8 +123,8 @@ describe('what is read', () => {
   it('sends kubectl\'s query: seconds rounded, the time in UTC, 10 lines for a selector, bytes, timestamps, previous', async () => {
     fake.on('GET', `${NS}/pods`, json({kind: 'PodList', apiVersion: 'v1', metadata: {}, items: [pod('p1', ['a'])]}), {times: 2})
     fake.on('GET', `${NS}/pods/p1/log`, {body: ''}, {times: 2})
-    await logs({selector: 'app=x', since: '1500ms', limitBytes: '100', timestamps: true, previous: true})
-    await logs({selector: 'app=x', sinceTime: '2024-08-30T08:00:00.5+02:00', tail: '-1'})
+    await logs({selector: 'app=x', sinceMs: 1500, limitBytes: 100, timestamps: true, previous: true})
+    await logs({selector: 'app=x', sinceTime: '2024-08-30T08:00:00.5+02:00', tail: -1})
     const [first, second] = fake.requests.filter((r) => r.path.endsWith('/log')).map((r) => Object.fromEntries(r.query))
     expect(first).toEqual({container: 'a', previous: 'true', timestamps: 'true', sinceSeconds: '2', tailLines: '10', limitBytes: '100'})
     expect(second).toEqual({container: 'a', sinceTime: '2024-08-30T06:00:00Z'})
@@ -177,7 +177,7 @@ describe('what is read', () => {
     fake.on('GET', `${NS}/pods`, json({kind: 'PodList', apiVersion: 'v1', metadata: {resourceVersion: '42'}, items: []}))
     fake.on('GET', `${NS}/pods`, {chunks: [], after: 'stall'})
     const started = Date.now()
-    const run = await logs({args: ['deploy/web'], podRunningTimeout: '300ms'})
+    const run = await logs({args: ['deploy/web'], podRunningTimeoutMs: 300})
     expect(run.error).toBe('error: timed out waiting for the condition')
     expect(Date.now() - started).toBeGreaterThanOrEqual(290)
   })

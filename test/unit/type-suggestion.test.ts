@@ -75,7 +75,7 @@ describe('verbs given an unknown resource type', () => {
     const {ctx} = testCtx(fake.url, home)
     const expected = new NoResourceTypeError('deploymnets', `error: ${LINE}`, 'deployments')
     await expect(runDescribe(ctx, {args: ['deploymnets', 'web'], allNamespaces: false, showEvents: true, chunkSize: 500})).rejects.toThrow(expected)
-    const scale = {args: ['deploymnets/web'], filenames: [], recursive: false, all: false, allNamespaces: false, replicas: 1, currentReplicas: -1, timeout: '0s', dryRun: 'none', allowMissingTemplateKeys: true}
+    const scale = {args: ['deploymnets/web'], filenames: [], recursive: false, all: false, allNamespaces: false, replicas: 1, currentReplicas: -1, timeoutMs: 0, dryRun: 'none', allowMissingTemplateKeys: true}
     await expect(runScale(ctx, scale)).rejects.toThrow(expected)
   })
 

@@ -101,7 +101,7 @@ describe('runWait against the fake server', () => {
     metadata: {name: 'p1', namespace: 'default', resourceVersion: rv},
     status: {conditions: [{type: 'Ready', status: ready}]},
   })
-  const defaults: WaitOptions = {args: ['pod/p1'], filenames: [], recursive: true, all: false, for: 'condition=Ready', timeout: '5s'}
+  const defaults: WaitOptions = {args: ['pod/p1'], filenames: [], recursive: true, all: false, for: 'condition=Ready', timeoutMs: 5000}
 
   it('prints "condition met" once the watch shows the condition', async () => {
     fake.on('GET', `${PODS}/p1`, {body: pod('False', '5')})
@@ -124,7 +124,7 @@ describe('runWait against the fake server', () => {
     fake.on('GET', PODS, {stall: true})
     const io = memoryIO()
     const {ctx} = testCtx(fake.url, home)
-    await expect(runWait({...ctx, io}, {...defaults, timeout: '300ms'})).rejects.toThrow(/^error: timed out waiting for the condition on pods\/p1$/)
+    await expect(runWait({...ctx, io}, {...defaults, timeoutMs: 300})).rejects.toThrow(/^error: timed out waiting for the condition on pods\/p1$/)
     expect(io.stdout()).toBe('')
   })
 
@@ -135,7 +135,7 @@ describe('runWait against the fake server', () => {
     fake.always('GET', PODS, () => (at.push(Date.now()), {body: ''}))
     const io = memoryIO()
     const {ctx} = testCtx(fake.url, home)
-    await expect(runWait({...ctx, io}, {...defaults, timeout: '1500ms'})).rejects.toThrow(/^error: timed out waiting for the condition on pods\/p1$/)
+    await expect(runWait({...ctx, io}, {...defaults, timeoutMs: 1500})).rejects.toThrow(/^error: timed out waiting for the condition on pods\/p1$/)
     // Watches at about 0, 250 and 750 ms (fewer on a slow machine); the next would be at 1750.
     expect(at.length).toBeGreaterThanOrEqual(2)
     expect(at.length).toBeLessThanOrEqual(3)
@@ -147,7 +147,7 @@ describe('runWait against the fake server', () => {
     fake.on('GET', `${PODS}/p1`, {body: pod('False', '5')}, {times: 2})
     const io = memoryIO()
     const {ctx} = testCtx(fake.url, home)
-    await expect(runWait({...ctx, io}, {...defaults, timeout: '0'})).rejects.toThrow(/^error: condition not met for pods\/p1$/)
+    await expect(runWait({...ctx, io}, {...defaults, timeoutMs: 0})).rejects.toThrow(/^error: condition not met for pods\/p1$/)
     fake.verify()
   })
 })

@@ -1,5 +1,4 @@
-import {Flags} from '@oclif/core'
-import {KubeCommand} from '../../lib/kube-command.js'
+import {intFlag, KubeCommand} from '../../lib/kube-command.js'
 import {OUTPUT_DIFFERENCES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
 import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
@@ -21,15 +20,15 @@ export default class RolloutHistory extends KubeCommand {
   static flags = {
     ...targetFlags,
     ...printFlags,
-    revision: Flags.string({default: '0', description: 'See the details, including podTemplate of the revision specified'}),
+    revision: intFlag({bits: 64, default: 0, description: 'See the details, including podTemplate of the revision specified'}),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(RolloutHistory)
-    const [{runRolloutHistory}, {parseIntFlag}] = await Promise.all([import('../../lib/ops/rollout.js'), import('../../lib/int-flag.js')])
+    const {runRolloutHistory} = await import('../../lib/ops/rollout.js')
     await runRolloutHistory(this.ctx(flags), {
       ...targetOptions(argv, flags),
-      revision: parseIntFlag(flags.revision, 64, 'revision', 'rollout history'),
+      revision: flags.revision,
       output: flags.output,
       showManagedFields: flags['show-managed-fields'],
       allowMissingTemplateKeys: flags['allow-missing-template-keys'],

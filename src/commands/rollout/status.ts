@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../../lib/kube-command.js'
+import {durationFlag, intFlag, KubeCommand} from '../../lib/kube-command.js'
 import {targetFlags, targetOptions} from '../../lib/rollout/flags.js'
 import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
@@ -18,8 +18,8 @@ export default class RolloutStatus extends KubeCommand {
   static strict = false
   static flags = {
     ...targetFlags,
-    revision: Flags.string({default: '0', description: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).'}),
-    timeout: Flags.string({
+    revision: intFlag({bits: 64, default: 0, description: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).'}),
+    timeout: durationFlag({
       default: '0s',
       description:
         'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).',
@@ -29,16 +29,12 @@ export default class RolloutStatus extends KubeCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(RolloutStatus)
-    const [{runRolloutStatus}, {parseTimeoutFlag}, {parseIntFlag}] = await Promise.all([
-      import('../../lib/ops/rollout-status.js'),
-      import('../../lib/ops/delete-options.js'),
-      import('../../lib/int-flag.js'),
-    ])
+    const {runRolloutStatus} = await import('../../lib/ops/rollout-status.js')
     await runRolloutStatus(this.ctx(flags), {
       ...targetOptions(argv, flags),
-      revision: parseIntFlag(flags.revision, 64, 'revision', 'rollout status'),
+      revision: flags.revision,
       watch: flags.watch,
-      timeoutMs: parseTimeoutFlag(flags.timeout, 'rollout status'),
+      timeoutMs: flags.timeout,
     })
   }
 }

@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand} from '../../lib/kube-command.js'
+import {intFlag, KubeCommand} from '../../lib/kube-command.js'
 import {OUTPUT_DIFFERENCES, printFlags, targetFlags, targetOptions} from '../../lib/rollout/flags.js'
 import {TYPE_SUGGESTION_HELP} from '../../lib/discovery/suggest.js'
 
@@ -21,15 +21,15 @@ export default class RolloutUndo extends KubeCommand {
       description:
         'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
     }),
-    'to-revision': Flags.string({default: '0', description: 'The revision to rollback to. Default to 0 (last revision).'}),
+    'to-revision': intFlag({bits: 64, default: 0, description: 'The revision to rollback to. Default to 0 (last revision).'}),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(RolloutUndo)
-    const [{runRolloutUndo}, {parseIntFlag}] = await Promise.all([import('../../lib/ops/rollout.js'), import('../../lib/int-flag.js')])
+    const {runRolloutUndo} = await import('../../lib/ops/rollout.js')
     await runRolloutUndo(this.ctx(flags), {
       ...targetOptions(argv, flags),
-      toRevision: parseIntFlag(flags['to-revision'], 64, 'to-revision', 'rollout undo'),
+      toRevision: flags['to-revision'],
       dryRun: flags['dry-run'],
       output: flags.output,
       showManagedFields: flags['show-managed-fields'],

@@ -21,7 +21,7 @@ import {resolveManifestInfos} from '../resources/manifest-infos.js'
 import {withoutManagedFields} from '../resources/managed-fields.js'
 import type {KubeObject} from '../resources/objects.js'
 import {kindPrefix} from '../resources/paths.js'
-import {parseCascade, parseGracePeriodFlag, parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
+import {parseCascade, UNLIMITED_WAIT_MS} from './delete-options.js'
 import type {WaitTarget} from './delete-wait.js'
 import {type OutputFormat, parseOutputFormat, type PrintDocument} from './get-output.js'
 import {FIELD_VALIDATION, type ValidationMode} from '../validate/mode.js'
@@ -45,8 +45,8 @@ export interface ApplyOptions {
   pruneAllowlist: string[]
   /** --cascade, --grace-period and --timeout as given: for pruned objects, as for `delete`. */
   cascade: string
-  gracePeriod: string
-  timeout: string
+  gracePeriod: number
+  timeoutMs: number
   /** Wait until pruned objects are gone (kubectl 1.32 takes --wait but never waits). */
   wait: boolean
   output?: string
@@ -66,8 +66,8 @@ export async function runApply(ctx: Ctx, opts: ApplyOptions): Promise<void> {
   checkFlags(opts)
   const deletion = {
     propagationPolicy: parseCascade(opts.cascade, (line) => ctx.io.err.write(`${line}\n`)),
-    gracePeriod: parseGracePeriodFlag(opts.gracePeriod, 'apply'),
-    timeoutMs: parseTimeoutFlag(opts.timeout, 'apply'),
+    gracePeriod: opts.gracePeriod,
+    timeoutMs: opts.timeoutMs,
   }
   const format = opts.output || opts.template ? await parseOutputFormat(opts.output ?? '', {template: opts.template, allowMissingKeys: opts.allowMissingTemplateKeys}) : undefined
   if (format && format.kind !== 'name' && format.kind !== 'generic') throw usageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: ${OBJECT_OUTPUT_FORMATS}`)

@@ -16,8 +16,6 @@ import {
   deleteOptionsBody,
   effectiveGracePeriod,
   parseCascade,
-  parseGracePeriodFlag,
-  parseTimeoutFlag,
   type PropagationPolicy,
   UNLIMITED_WAIT_MS,
   validateOutput,
@@ -29,8 +27,10 @@ export interface DeleteOptions extends BuilderArgs {
   allNamespaces: boolean
   /** The flag values as typed; kubectl's defaults are background, -1, 0s and none. */
   cascade: string
-  gracePeriod: string
-  timeout: string
+  /** --grace-period; negative for the object's own. */
+  gracePeriod: number
+  /** --timeout in milliseconds. */
+  timeoutMs: number
   dryRun: string
   now: boolean
   force: boolean
@@ -72,12 +72,10 @@ interface Prepared {
 /** kubectl's order: flag values, then what the arguments mean, then the flag combinations (Complete, Validate). */
 async function prepare(ctx: Ctx, opts: DeleteOptions): Promise<Prepared> {
   const note = (line: string) => ctx.io.err.write(`${line}\n`)
-  const requestedGrace = parseGracePeriodFlag(opts.gracePeriod)
-  const timeoutMs = parseTimeoutFlag(opts.timeout)
   const propagationPolicy = parseCascade(opts.cascade, note)
   // Loads the kubeconfig: its problems come before any about the arguments, as in kubectl.
   await ctx.namespace()
-  const gracePeriod = effectiveGracePeriod({gracePeriod: requestedGrace, now: opts.now, force: opts.force})
+  const gracePeriod = effectiveGracePeriod({gracePeriod: opts.gracePeriod, now: opts.now, force: opts.force})
   const {dryRun, warning: dryRunWarning} = parseDryRun(opts.dryRun)
   writeDryRunWarning(ctx.io.err, dryRunWarning)
   const plan = await planInfos(ctx, opts)
@@ -90,7 +88,7 @@ async function prepare(ctx: Ctx, opts: DeleteOptions): Promise<Prepared> {
   return {
     plan,
     request: {gracePeriod, propagationPolicy, dryRun},
-    timeoutMs,
+    timeoutMs: opts.timeoutMs,
     ignoreNotFound: opts.ignoreNotFound ?? (opts.all || Boolean(opts.selector) || Boolean(opts.fieldSelector)),
     enforceNamespace: Boolean(ctx.overrides.namespace),
   }

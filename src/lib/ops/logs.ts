@@ -3,8 +3,6 @@
 import type {Readable} from 'node:stream'
 import type {Ctx} from '../context.js'
 import {CliError, StatusError, usageError} from '../errors.js'
-import {parseDurationFlag} from '../duration-flag.js'
-import {parseIntFlag} from '../int-flag.js'
 import type {LogSource, Pod} from '../logs/pods.js'
 import type {KubeObject, ObjectList} from '../resources/objects.js'
 
@@ -22,13 +20,14 @@ export interface LogsOptions {
   ignoreErrors: boolean
   insecureSkipTLSVerifyBackend: boolean
   selector?: string
-  /** The integer and duration flags as typed (pflag's parse errors are kubectl's). */
-  since?: string
+  /** --since in milliseconds. */
+  sinceMs?: number
   sinceTime?: string
-  tail?: string
-  limitBytes?: string
-  maxLogRequests?: string
-  podRunningTimeout?: string
+  /** Undefined when not given: a selector then reads the last 10 lines. */
+  tail?: number
+  limitBytes?: number
+  maxLogRequests?: number
+  podRunningTimeoutMs?: number
 }
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
@@ -39,11 +38,11 @@ function logsUsage(message: string): CliError {
 }
 
 export async function runLogs(ctx: Ctx, opts: LogsOptions): Promise<void> {
-  const tail = opts.tail === undefined ? -1 : parseIntFlag(opts.tail, 64, 'tail', 'logs')
-  const limitBytes = opts.limitBytes === undefined ? 0 : parseIntFlag(opts.limitBytes, 64, 'limit-bytes', 'logs')
-  const maxLogRequests = opts.maxLogRequests === undefined ? 5 : parseIntFlag(opts.maxLogRequests, 64, 'max-log-requests', 'logs')
-  const sinceMs = opts.since === undefined ? 0 : parseDurationFlag('since', opts.since, 'logs')
-  const podTimeoutMs = opts.podRunningTimeout === undefined ? 20_000 : parseDurationFlag('pod-running-timeout', opts.podRunningTimeout, 'logs')
+  const tail = opts.tail ?? -1
+  const limitBytes = opts.limitBytes ?? 0
+  const maxLogRequests = opts.maxLogRequests ?? 5
+  const sinceMs = opts.sinceMs ?? 0
+  const podTimeoutMs = opts.podRunningTimeoutMs ?? 20_000
   const selector = opts.selector ?? ''
 
   // kubectl's Complete: arguments, then the timeout, then --since-time, then the object.

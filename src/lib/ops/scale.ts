@@ -9,7 +9,6 @@ import type {ObjectInfo} from '../resources/infos.js'
 import type {KubeObject} from '../resources/objects.js'
 import {resourcePath} from '../resources/paths.js'
 import type {BuilderArgs} from '../resources/plan.js'
-import {parseTimeoutFlag} from './delete-options.js'
 import {sleep} from '../sleep.js'
 
 export interface ScaleOptions extends BuilderArgs {
@@ -17,7 +16,8 @@ export interface ScaleOptions extends BuilderArgs {
   replicas: number
   currentReplicas: number
   resourceVersion?: string
-  timeout: string
+  /** --timeout in milliseconds: how long to wait for the new size; 0 does not wait. */
+  timeoutMs: number
   dryRun: string
   output?: string
   allowMissingTemplateKeys: boolean
@@ -54,7 +54,6 @@ export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
   writeDryRunWarning(ctx.io.err, warning)
   const {createPrinter} = await import('../create/output.js')
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys, template: opts.template})
-  const timeoutMs = parseTimeoutFlag(opts.timeout, 'scale')
   await ctx.namespace()
   if (opts.replicas < 0) throw usageError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
   if (opts.currentReplicas < -1) throw usageError('The --current-replicas must specify an integer of -1 or greater')
@@ -74,7 +73,7 @@ export async function runScale(ctx: Ctx, opts: ScaleOptions): Promise<void> {
     if (dryRun !== 'client') {
       const client = await ctx.client()
       await scaleWithRetries(client, info, opts.replicas, precondition, dryRun === 'server', pollMs)
-      if (timeoutMs > 0 && dryRun === 'none') await waitForReplicas(client, info, opts.replicas, timeoutMs, pollMs)
+      if (opts.timeoutMs > 0 && dryRun === 'none') await waitForReplicas(client, info, opts.replicas, opts.timeoutMs, pollMs)
     }
     print(info.object, ctx.io.out, {typed: false, operation: `scaled${suffix}`, showManagedFields: false})
   }

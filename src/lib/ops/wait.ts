@@ -10,12 +10,13 @@ import {type BuilderArgs, MISSING_RESOURCE, planInfos} from '../resources/plan.j
 import {untilWithSync} from '../resources/until.js'
 import {parseWaitFor, waitMet} from '../wait/conditions.js'
 import {waitForDeletion} from './delete-wait.js'
-import {parseTimeoutFlag, UNLIMITED_WAIT_MS} from './delete-options.js'
+import {UNLIMITED_WAIT_MS} from './delete-options.js'
 import {sleep} from '../sleep.js'
 
 export interface WaitOptions extends BuilderArgs {
   for: string
-  timeout: string
+  /** --timeout in milliseconds: 0 checks once, negative waits a week. */
+  timeoutMs: number
   all: boolean
   output?: string
   allowMissingTemplateKeys?: boolean
@@ -29,7 +30,7 @@ const TIMED_OUT = 'timed out waiting for the condition'
 
 export async function runWait(ctx: Ctx, opts: WaitOptions): Promise<void> {
   const forWhat = parseWaitFor(opts.for)
-  let timeoutMs = parseTimeoutFlag(opts.timeout, 'wait')
+  let timeoutMs = opts.timeoutMs
   // kubectl waits a week when told to wait for ever (a negative --timeout).
   if (timeoutMs < 0) timeoutMs = UNLIMITED_WAIT_MS
   const print = await createPrinter(opts.output ?? '', {allowMissingKeys: opts.allowMissingTemplateKeys ?? true, template: opts.template})
