@@ -64,6 +64,8 @@ export function twin(prefix: string): Twin {
     async setUp(seed) {
       await Promise.all(both.map((ns) => kubectlOK(['wait', '--for=delete', `namespace/${ns}`, '--timeout=120s'])))
       await Promise.all(both.map((ns) => kubectlOK(['create', 'namespace', ns])))
+      // A controller publishes kube-root-ca.crt into each new namespace a moment later; ConfigMap lists show it.
+      await Promise.all(both.map((ns) => kubectlOK(['wait', '--for=create', 'configmap/kube-root-ca.crt', '-n', ns, '--timeout=60s'])))
       if (seed) await t.seed(seed)
     },
     async tearDown() {
