@@ -2,7 +2,7 @@
 // this file creates in its own namespace. Whole outputs are compared; only the Age column of Events
 // tables is normalised, since the two runs happen moments apart.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {ktl, kubectl, type Run} from './helpers.js'
+import {ktl, kubectl, kubectlOK, type Run} from './helpers.js'
 
 const NS = `describe-a-e2e-${Date.now().toString(36)}`
 const LABELS = {e2e: 'describe-a'}
@@ -94,11 +94,6 @@ const objects = [
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function getJSON(args: string[]): Promise<any> {
-  const res = await kubectl(['-n', NS, ...args, '-o', 'json'])
-  return JSON.parse(res.stdout)
-}
-
 /** Events ages differ between two runs moments apart: they become AGE, cells rejoined with single tabs. */
 function normaliseEventAges(text: string): string {
   let inEvents = false
@@ -128,14 +123,10 @@ async function compare(args: string[]): Promise<{theirs: Run; ours: Run}> {
 beforeAll(async () => {
   const applied = await kubectl(['apply', '-f', '-'], {stdin: objects.map((o) => JSON.stringify(o)).join('\n')})
   expect(applied.stderr).toBe('')
-  for (let i = 0; i < 60; i++) {
-    const d = await getJSON(['get', 'deploy', 'web'])
-    const rs = await getJSON(['get', 'rs', '-l', 'app=web'])
-    const job = await getJSON(['get', 'job', 'once'])
-    const ready = d.status?.observedGeneration === d.metadata.generation && d.status?.replicas === 2 && rs.items.length === 1 && (job.status?.active ?? 0) + (job.status?.succeeded ?? 0) > 0
-    if (ready) break
-    await sleep(1000)
-  }
+  // Until every workload has rolled out (the stand-in kubelet starts their pods) its controller keeps
+  // rewriting the status, replica counts, conditions and events describe prints.
+  for (const workload of ['deploy/web', 'ds/agent', 'sts/db']) await kubectlOK(['rollout', 'status', workload, '-n', NS, '--timeout=120s'])
+  await kubectlOK(['wait', '--for=condition=complete', 'job/once', '-n', NS, '--timeout=120s'])
   // Let the controllers finish writing status and events.
   await sleep(3000)
 })

@@ -37,6 +37,8 @@ spec:
 
 beforeAll(async () => {
   await t.setUp(SEED)
+  // Until then the controller writes to the live Deployment, between the LIVE and MERGED reads of one twin.
+  await t.rolledOut('deploy/web')
 }, 300_000)
 
 afterAll(async () => {

@@ -132,6 +132,8 @@ describe('edit', () => {
   })
 
   it('a deployment, by strategic merge patch', async () => {
+    // The editor is shown the status too: the controller has to be done with it in both twins.
+    await t.rolledOut('deploy/web')
     steps(`sed -i 's/image: busybox/image: busybox:2/' "$f"`)
     await same(['edit', 'deploy', 'web', '--output-patch'], 1)
   })

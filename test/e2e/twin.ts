@@ -25,6 +25,8 @@ export interface Twin {
   same(args: string[], opts?: RunOptions): Promise<{ours: Run; theirs: Run}>
   /** The objects of `types` in each twin, as JSON with server-picked values masked. */
   objects(types: string): Promise<{ours: unknown; theirs: unknown}>
+  /** Waits in both twins until `workload` (TYPE/NAME) has rolled out, so its controller has stopped writing to it. */
+  rolledOut(workload: string): Promise<void>
 }
 
 export function mask(text: string, namespaces: string[]): string {
@@ -37,6 +39,13 @@ export function mask(text: string, namespaces: string[]): string {
     .replace(/(uid\\?"?:\s*\\?"?)[0-9a-f-]{36}/g, '$1<uid>')
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '<time>')
     .replace(/("?generation"?:\s*)\d+/g, (_, key: string) => `${key}0`)
+}
+
+/** Metadata without the revision the Deployment controller writes after a template change, in its own time. */
+function withoutRevision(metadata: Record<string, unknown>): Record<string, unknown> {
+  const {'deployment.kubernetes.io/revision': _, ...annotations} = (metadata.annotations ?? {}) as Record<string, string>
+  const {annotations: __, ...rest} = metadata
+  return Object.keys(annotations).length > 0 ? {...rest, annotations} : rest
 }
 
 function withNS(args: string[], ns: string): string[] {
@@ -55,6 +64,8 @@ export function twin(prefix: string): Twin {
     async setUp(seed) {
       await Promise.all(both.map((ns) => kubectlOK(['wait', '--for=delete', `namespace/${ns}`, '--timeout=120s'])))
       await Promise.all(both.map((ns) => kubectlOK(['create', 'namespace', ns])))
+      // A controller publishes kube-root-ca.crt into each new namespace a moment later; ConfigMap lists show it.
+      await Promise.all(both.map((ns) => kubectlOK(['wait', '--for=create', 'configmap/kube-root-ca.crt', '-n', ns, '--timeout=60s'])))
       if (seed) await t.seed(seed)
     },
     async tearDown() {
@@ -89,12 +100,15 @@ export function twin(prefix: string): Twin {
           // status is the controllers' business, and they work at their own pace in each twin
           const {managedFields: _, ...metadata} = item.metadata
           const {status: __, ...rest} = item as Record<string, unknown>
-          return {...rest, metadata}
+          return {...rest, metadata: withoutRevision(metadata)}
         })
         return JSON.parse(m(JSON.stringify(items))) as unknown
       }
       const [theirsObjects, oursObjects] = await Promise.all([read(theirs), read(ours)])
       return {ours: oursObjects, theirs: theirsObjects}
+    },
+    async rolledOut(workload) {
+      await Promise.all(both.map((ns) => kubectlOK(['rollout', 'status', workload, '-n', ns, '--timeout=120s'])))
     },
   }
   return t
