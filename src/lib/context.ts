@@ -49,8 +49,9 @@ export function createCtx(opts: CtxOptions): Ctx {
     return loadClientConfig({overrides, env, homeDir, terminal: {in: opts.io.in, inIsTTY: opts.io.inIsTTY, err: opts.io.err}})
   })
   const client = memo(async () => {
-    const {createClient} = await import('./client/client.js')
-    return createClient((await clientConfig()).restConfig, {io: opts.io, verbosity, env})
+    const [{createClient}, {stderrAllowsColor, warningWriter}] = await Promise.all([import('./client/client.js'), import('./client/warnings.js')])
+    const onWarnings = warningWriter(opts.io.err, stderrAllowsColor(opts.io, env))
+    return createClient((await clientConfig()).restConfig, {io: opts.io, verbosity, env, onWarnings})
   })
   const discovery = memo(async () => {
     const {createDiscovery} = await import('./discovery/discovery.js')

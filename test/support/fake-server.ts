@@ -20,7 +20,7 @@ export interface RecordedRequest {
 
 export interface Reply {
   status?: number
-  headers?: Record<string, string>
+  headers?: Record<string, string | string[]>
   /** An object is sent as JSON; a string as is. */
   body?: unknown
   /** Wait this long before answering. */

@@ -13,6 +13,7 @@ import {type Headers, RoundTripLog} from './log.js'
 import {goDuration} from './duration.js'
 import {type ProxyFunc, proxyFunc} from './proxy.js'
 import {httpAgent, httpsAgent} from './transport.js'
+import {parseWarningHeaders, type WarningHandler} from './warnings.js'
 import type {KubeClient, RequestOptions, Response} from './types.js'
 import {userAgent} from './user-agent.js'
 import {sleep} from '../sleep.js'
@@ -28,6 +29,8 @@ export interface ClientOptions {
   maxRetries?: number
   /** Cap on one Retry-After wait, in seconds. */
   maxRetryAfterSeconds?: number
+  /** The Warning headers of each response, errors and watches included (client-go's WarningHandler). */
+  onWarnings?: WarningHandler
 }
 
 // Go's http.Client gives up after 10 redirects.
@@ -88,6 +91,7 @@ class HttpClient implements KubeClient {
     const deadline = Deadline.start(this.config.timeoutMs, opts.signal)
     try {
       const {res, method} = await this.send(opts, deadline)
+      this.handleWarnings(res)
       const text = await readBody(res.data, deadline, Number.POSITIVE_INFINITY)
       this.log?.responseBody(text)
       const headers = flatHeaders(res)
@@ -106,6 +110,7 @@ class HttpClient implements KubeClient {
     let body: Readable | undefined
     try {
       const {res, method} = await this.send(opts, deadline)
+      this.handleWarnings(res)
       body = res.data
       const headers = flatHeaders(res)
       if (res.status < 200 || res.status > 299) {
@@ -118,6 +123,12 @@ class HttpClient implements KubeClient {
       body?.destroy()
       throw err
     }
+  }
+
+  private handleWarnings(res: AxiosResponse): void {
+    if (!this.opts.onWarnings) return
+    const values = warningHeaderValues(res)
+    if (values.length > 0) this.opts.onWarnings(parseWarningHeaders(values))
   }
 
   /** One logical request: credentials, retries and redirects; resolves once response headers arrived. */
@@ -414,6 +425,18 @@ function flatHeaders(res: AxiosResponse): Record<string, string | undefined> {
     if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v)
   }
   return out
+}
+
+/** Each Warning header line apart, as Go's http.Header keeps them (Node joins repeated ones with ", "). */
+function warningHeaderValues(res: AxiosResponse): string[] {
+  const raw = (res.request as {res?: {rawHeaders?: string[]}} | undefined)?.res?.rawHeaders
+  if (raw) {
+    const values: string[] = []
+    for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i].toLowerCase() === 'warning') values.push(raw[i + 1])
+    return values
+  }
+  const joined = res.headers?.warning
+  return joined === undefined || joined === null ? [] : [String(joined)]
 }
 
 function safeJSON(text: string): unknown {

@@ -5,6 +5,7 @@
 import type {KubeClient} from '../client/types.js'
 import type {Ctx} from '../context.js'
 import {type DryRun, dryRunSuffix, parseDryRun, writeDryRunWarning} from '../dry-run.js'
+import {stderrAllowsColor, warningLine} from '../client/warnings.js'
 import {klogLine} from '../go/klog.js'
 import {addSourceToErr, checkErr, CliError, filterOut, isNotFound, usageError} from '../errors.js'
 import {buildInfos, foundInfos, type Info, type Infos, visitInfos} from '../resources/infos.js'
@@ -211,6 +212,5 @@ function deletedLine(t: Info, opts: {output?: string; gracePeriod: number; dryRu
 
 /** kubectl's WarningPrinter: "Warning:" in bold yellow when stderr is a terminal that takes colour. */
 function warning(ctx: Ctx, message: string): void {
-  const color = ctx.io.errIsTTY && ctx.env.NO_COLOR === undefined && ctx.env.TERM !== 'dumb'
-  ctx.io.err.write(color ? `\x1b[33;1mWarning:\x1b[0m ${message}\n` : `Warning: ${message}\n`)
+  ctx.io.err.write(warningLine(message, stderrAllowsColor(ctx.io, ctx.env)))
 }
