@@ -289,6 +289,14 @@ export abstract class KubeCommand extends Command {
     return `error: ${flagMessage}\nSee 'ktl ${commandPath(this.id ?? '')} --help' for usage.`
   }
 
+  /** This command's --help on stdout, where kubectl answers a mistake with cobra's cmd.Help(). */
+  protected async printHelp(): Promise<void> {
+    const [{renderHelp, writeHelp}, {fileURLToPath}] = await Promise.all([import('./startup/help.js'), import('node:url')])
+    const output = await renderHelp((this.id ?? '').split(':'), fileURLToPath(new URL('../..', import.meta.url)))
+    if (output) writeHelp(output)
+    else this.log(`Usage: ${this.config.bin} ${(this.constructor as typeof Command).usage ?? ''}`)
+  }
+
   /** The context for lib operations, built from the global flags. */
   protected ctx(flags: Partial<GlobalFlags>): Ctx {
     return createCtx({io: systemIO(), overrides: overridesFromFlags(flags), verbosity: flags.v ?? 0, errorsFormat: flags['output-errors'] === 'json' ? 'json' : 'text'})

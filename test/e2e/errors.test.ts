@@ -122,10 +122,26 @@ describe('flag and argument mistakes, byte for byte as kubectl', () => {
     ['rollout status: a bad --revision', ['rollout', 'status', 'deploy/x', '--revision=x']],
     ['rollout undo: a bad --to-revision', ['rollout', 'undo', 'deploy/x', '--to-revision=0x']],
     ['rollout status: a bad --timeout', ['rollout', 'status', 'deploy/x', '--timeout=1']],
+    ['config delete-user: no name', ['config', 'delete-user']],
+    ['config rename-context: one name (the help on stdout, then the error)', ['config', 'rename-context', 'a']],
   ]
   it.each(cases)('%s', async (_label, args) => {
     const [ours, theirs] = await Promise.all([ktl(args, {stdin: '', noKubeconfig: true}), kubectl(args, {stdin: '', noKubeconfig: true})])
     expect({stderr: ours.stderr, code: ours.code}).toEqual({stderr: theirs.stderr.replaceAll("'kubectl ", "'ktl "), code: theirs.code})
     expect(ours.stderr).not.toBe('')
+  })
+})
+
+// kubectl answers a wrong number of names with the command's help on stdout, and succeeds.
+describe('config delete-context and delete-cluster without exactly one name', () => {
+  it.each([[['config', 'delete-context']], [['config', 'delete-cluster', 'a', 'b']]])('%j: the help, exit 0, as kubectl', async (args) => {
+    const [ours, theirs, help] = await Promise.all([
+      ktl(args, {noKubeconfig: true}),
+      kubectl(args, {noKubeconfig: true}),
+      ktl([...args.slice(0, 2), '--help'], {noKubeconfig: true}),
+    ])
+    expect({stderr: ours.stderr, code: ours.code}).toEqual({stderr: theirs.stderr, code: theirs.code})
+    expect(ours.stdout).toBe(help.stdout)
+    expect(ours.stdout).toContain(`USAGE\n  $ ktl ${args.slice(0, 2).join(' ')} NAME\n`)
   })
 })

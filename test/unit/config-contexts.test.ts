@@ -1,7 +1,7 @@
 // `ktl config get-contexts | current-context | use-context | set-context | get-clusters | get-users`.
 // Expected tables and files were recorded from kubectl 1.32 on the same inputs; a differential test
 // replays a sequence of changes with both tools when the kubectl binary is present.
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -10,7 +10,9 @@ import {memoryIO} from '../../src/lib/io.js'
 import type {ConfigOverrides} from '../../src/lib/kubeconfig/types.js'
 import {
   runCurrentContext,
+  runDeleteEntry,
   runGetContexts,
+  runRenameContext,
   runGetNames,
   runSetContext,
   runUseContext,
@@ -301,5 +303,54 @@ describe('config writes compared with kubectl 1.32', () => {
     }
     const want = execFileSync(KUBECTL, ['--kubeconfig', theirs, 'config', 'get-contexts'], {encoding: 'utf8'})
     expect(await getContexts({kubeconfig: ours})).toBe(want)
+  })
+})
+
+describe('config delete-context | delete-cluster | delete-user | rename-context, compared with kubectl 1.32', () => {
+  /** Runs a ktl write against `file`; what it printed on stdout and stderr, and its error line. */
+  async function ours(file: string, op: (ctx: ReturnType<typeof ctxFor>['ctx']) => Promise<void>) {
+    const {io, ctx} = ctxFor({kubeconfig: file})
+    let error = ''
+    await op(ctx).catch((err: Error) => (error = `${err.message}\n`))
+    return {stdout: io.stdout(), stderr: io.stderr() + error}
+  }
+
+  function theirs(file: string, args: string[]) {
+    const run = spawnSync(KUBECTL, ['--kubeconfig', file, 'config', ...args], {encoding: 'utf8'})
+    return {stdout: run.stdout, stderr: run.stderr}
+  }
+
+  it.skipIf(!existsSync(KUBECTL))('leave the same files and print the same lines', async () => {
+    const steps: Array<[string[], (ctx: ReturnType<typeof ctxFor>['ctx']) => Promise<void>]> = [
+      [['rename-context', 'c', 'renamed'], (ctx) => runRenameContext(ctx, {from: 'c', to: 'renamed'})],
+      [['rename-context', 'nope', 'x'], (ctx) => runRenameContext(ctx, {from: 'nope', to: 'x'})],
+      [['rename-context', 'renamed', ''], (ctx) => runRenameContext(ctx, {from: 'renamed', to: ''})],
+      [['set-context', 'other', '--cluster=a'], (ctx) => runSetContext(ctx, {name: 'other', current: false, cluster: 'a'})],
+      [['rename-context', 'renamed', 'other'], (ctx) => runRenameContext(ctx, {from: 'renamed', to: 'other'})],
+      [['use-context', 'renamed'], (ctx) => runUseContext(ctx, {name: 'renamed'})],
+      [['rename-context', 'renamed', 'current'], (ctx) => runRenameContext(ctx, {from: 'renamed', to: 'current'})],
+      [['delete-context', 'current'], (ctx) => runDeleteEntry(ctx, {kind: 'contexts', name: 'current'})],
+      [['delete-context', 'current'], (ctx) => runDeleteEntry(ctx, {kind: 'contexts', name: 'current'})],
+      [['delete-cluster', 'a'], (ctx) => runDeleteEntry(ctx, {kind: 'clusters', name: 'a'})],
+      [['delete-cluster', 'a'], (ctx) => runDeleteEntry(ctx, {kind: 'clusters', name: 'a'})],
+      [['delete-user', 'v'], (ctx) => runDeleteEntry(ctx, {kind: 'users', name: 'v'})],
+      [['delete-user', 'nobody'], (ctx) => runDeleteEntry(ctx, {kind: 'users', name: 'nobody'})],
+    ]
+    const oursFile = tmp().path('ours.yaml')
+    const theirsFile = tmp().path('theirs.yaml')
+    copyFileSync(join(FIXTURES, 'extensions.yaml'), oursFile)
+    copyFileSync(join(FIXTURES, 'extensions.yaml'), theirsFile)
+    // Both files named alike in messages: the same path, the file swapped in between.
+    const shared = tmp().path('kubeconfig.yaml')
+    for (const [args, op] of steps) {
+      copyFileSync(theirsFile, shared)
+      const want = theirs(shared, args)
+      copyFileSync(shared, theirsFile)
+      copyFileSync(oursFile, shared)
+      const got = await ours(shared, op)
+      copyFileSync(shared, oursFile)
+      expect(got, args.join(' ')).toEqual({stdout: want.stdout, stderr: want.stderr.replaceAll('"kubectl config', '"ktl config')})
+      expect(readFileSync(oursFile, 'utf8'), args.join(' ')).toBe(readFileSync(theirsFile, 'utf8'))
+    }
   })
 })

@@ -30,6 +30,26 @@ export async function writeContext(merged: MergedKubeconfig, name: string, conte
   })
 }
 
+/** Removes a context, cluster or user from the file that defines it (clientcmd's ModifyConfig on a deleted entry). */
+export async function deleteEntry(merged: MergedKubeconfig, kind: 'contexts' | 'clusters' | 'users', name: string, cwd: string): Promise<void> {
+  const file = merged[kind].get(name)?.file
+  if (file === undefined) return
+  await modifyFile(file, cwd, (model) => {
+    model[kind].delete(name)
+  })
+}
+
+/** Renames a context in the file that defines it; current-context follows it, to the default file as kubectl writes it. */
+export async function renameContext(merged: MergedKubeconfig, from: string, to: string, cwd: string): Promise<void> {
+  const entry = merged.contexts.get(from)
+  if (entry === undefined) return
+  if (merged.currentContext === from) await writeCurrentContext(merged, to, cwd)
+  await modifyFile(entry.file, cwd, (model) => {
+    model.contexts.delete(from)
+    model.contexts.set(to, entry.value)
+  })
+}
+
 async function modifyFile(path: string, cwd: string, change: (model: ConfigModel) => void): Promise<void> {
   await withLock(resolve(cwd, path), async () => {
     const file = await readKubeconfigFile(path, cwd)

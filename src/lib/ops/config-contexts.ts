@@ -1,9 +1,10 @@
-// `ktl config get-contexts | current-context | use-context | set-context`, with kubectl's output and
+// `ktl config get-contexts | current-context | use-context | set-context | rename-context |
+// delete-context | delete-cluster | delete-user`, with kubectl's output and
 // messages. They read the kubeconfig files only (no server), and write back through kubeconfig/write.
 import type {Ctx} from '../context.js'
 import {AggregateCliError, CliError, usageError} from '../errors.js'
 import {goQuote} from '../go/quote.js'
-import {kubeconfigPaths, loadKubeconfig, type MergedKubeconfig} from '../kubeconfig/load.js'
+import {defaultKubeconfigFile, kubeconfigPaths, loadKubeconfig, type MergedKubeconfig} from '../kubeconfig/load.js'
 import type {Context} from '../kubeconfig/types.js'
 import {compareCodePoints} from '../printers/json.js'
 
@@ -91,6 +92,40 @@ export async function runSetContext(ctx: Ctx, opts: SetContextOptions): Promise<
   const {writeContext} = await import('../kubeconfig/write.js')
   await writeContext(config, name, context, cwd)
   ctx.io.out.write(`Context ${goQuote(name)} ${existing ? 'modified' : 'created'}.\n`)
+}
+
+const ENTRY_WORD = {contexts: 'context', clusters: 'cluster', users: 'user'} as const
+
+/** `config delete-context | delete-cluster | delete-user NAME`. */
+export async function runDeleteEntry(ctx: Ctx, opts: {kind: 'contexts' | 'clusters' | 'users'; name: string; cwd?: string}): Promise<void> {
+  const cwd = opts.cwd ?? process.cwd()
+  const config = await startingConfig(ctx, cwd)
+  // kubectl names --kubeconfig, else the file new entries go to.
+  const file = await defaultKubeconfigFile(config.paths, cwd)
+  const word = ENTRY_WORD[opts.kind]
+  if (!config[opts.kind].has(opts.name)) throw new CliError(`error: cannot delete ${word} ${opts.name}, not in ${file}`)
+  if (opts.kind === 'contexts' && config.currentContext === opts.name) {
+    ctx.io.err.write('warning: this removed your active context, use "ktl config use-context" to select a different one\n')
+  }
+  const {deleteEntry} = await import('../kubeconfig/write.js')
+  await deleteEntry(config, opts.kind, opts.name, cwd)
+  ctx.io.out.write(`deleted ${word} ${opts.name} from ${file}\n`)
+}
+
+/** `config rename-context OLD NEW`: the current context too when it is OLD. */
+export async function runRenameContext(ctx: Ctx, opts: {from: string; to: string; cwd?: string}): Promise<void> {
+  if (opts.to === '') throw new CliError('error: You must specify a new non-empty context name')
+  const cwd = opts.cwd ?? process.cwd()
+  const config = await startingConfig(ctx, cwd)
+  // kubectl names --kubeconfig, else the file new entries go to.
+  const file = await defaultKubeconfigFile(config.paths, cwd)
+  if (!config.contexts.has(opts.from)) throw new CliError(`error: cannot rename the context ${goQuote(opts.from)}, it's not in ${file}`)
+  if (config.contexts.has(opts.to)) {
+    throw new CliError(`error: cannot rename the context ${goQuote(opts.from)}, the context ${goQuote(opts.to)} already exists in ${file}`)
+  }
+  const {renameContext} = await import('../kubeconfig/write.js')
+  await renameContext(config, opts.from, opts.to, cwd)
+  ctx.io.out.write(`Context ${goQuote(opts.from)} renamed to ${goQuote(opts.to)}.\n`)
 }
 
 /** `config get-clusters` and `config get-users`: a NAME column, entries in the order the files list them. */
