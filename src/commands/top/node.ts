@@ -10,6 +10,7 @@ The top-node command allows you to see the resource consumption of nodes.
 This command needs a Metrics API (metrics.k8s.io, e.g. metrics-server) on the server; without one it fails with "Metrics API not available", as kubectl does. ktl reads the Metrics API as JSON, so kubectl's --use-protocol-buffers flag is not offered; nodes without metrics are listed last in the order the server lists nodes (kubectl's order is random).`
   static examples = ['# Show metrics for all nodes\n<%= config.bin %> top node', '# Show metrics for a given node\n<%= config.bin %> top node NODE_NAME']
   static usage = 'top node [NAME | -l label]'
+  static hiddenAliases = ['top:nodes', 'top:no']
   static strict = false
   static flags = {
     'no-headers': Flags.boolean({description: 'If present, print output without headers'}),

@@ -17,6 +17,7 @@ This command needs a Metrics API (metrics.k8s.io, e.g. metrics-server) on the se
     '# Show metrics for the pods defined by label name=myLabel\n<%= config.bin %> top pod -l name=myLabel',
   ]
   static usage = 'top pod [NAME | -l label]'
+  static hiddenAliases = ['top:pods', 'top:po']
   static strict = false
   static flags = {
     'all-namespaces': Flags.boolean({
