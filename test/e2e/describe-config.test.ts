@@ -1,7 +1,8 @@
 // Differential: `ktl describe` and kubectl 1.32's `describe` print the same bytes for Services,
 // Endpoints, Ingresses, ConfigMaps, Secrets, Namespaces, Nodes, PersistentVolumes,
-// PersistentVolumeClaims, ServiceAccounts and HorizontalPodAutoscalers this file creates in its own
-// namespace. Only ages (of events, and of the pods a node lists) are normalised.
+// PersistentVolumeClaims, ServiceAccounts, HorizontalPodAutoscalers and the RBAC kinds (Roles,
+// ClusterRoles and their bindings) this file creates. Only ages (of events, and of the pods a node
+// lists) are normalised.
 // kubectl prints ConfigMap and Secret data and LimitRange resources in Go's random map order, so the
 // objects here have one key per map; the recorded unit fixtures cover several.
 import {randomBytes} from 'node:crypto'
@@ -291,5 +292,67 @@ describe('ktl describe matches kubectl for config, network and storage kinds', (
     expect(normaliseAges(ours.stdout)).toBe(normaliseAges(theirs.stdout))
     expect(ours.stderr).toBe(theirs.stderr)
     expect(ours.code).toBe(0)
+  })
+})
+
+// RBAC describers: rules broken down, merged and sorted as kubectl shows them; bindings' subjects.
+describe('ktl describe matches kubectl for RBAC kinds', () => {
+  const RBAC_NS = `${NS}-rbac`
+  const CR = `${NS}-reader`
+  const rbac = {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: [
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: {name: CR, labels: {team: 'a'}, annotations: {note: 'x'}},
+        rules: [
+          {verbs: ['get', 'list'], apiGroups: ['', 'apps'], resources: ['pods', 'deployments/scale']},
+          {verbs: ['watch', 'get'], apiGroups: [''], resources: ['pods']},
+          {verbs: ['update'], apiGroups: [''], resources: ['configmaps'], resourceNames: ['b', 'a']},
+          {verbs: ['get'], nonResourceURLs: ['/healthz', '/logs/*']},
+        ],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: {name: CR},
+        roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: CR},
+        subjects: [
+          {kind: 'User', name: 'jane', apiGroup: 'rbac.authorization.k8s.io'},
+          {kind: 'ServiceAccount', name: 'bot', namespace: RBAC_NS},
+        ],
+      },
+      {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'empty', namespace: RBAC_NS}, rules: []},
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: {name: 'readers', namespace: RBAC_NS},
+        roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: CR},
+        subjects: [{kind: 'Group', name: 'devs', apiGroup: 'rbac.authorization.k8s.io'}],
+      },
+    ],
+  }
+
+  beforeAll(async () => {
+    await admin(['create', 'namespace', RBAC_NS])
+    await admin(['apply', '-f', '-'], JSON.stringify(rbac))
+  })
+  afterAll(async () => {
+    await kubectl(['delete', 'namespace', RBAC_NS, '--wait=false'])
+    await kubectl(['delete', 'clusterrole,clusterrolebinding', CR, '--ignore-not-found'])
+  })
+
+  it.each([
+    ['cluster role', ['describe', 'clusterrole', CR]],
+    ['cluster role binding', ['describe', 'clusterrolebinding', CR]],
+    ['role without rules, and every role of a namespace', ['describe', 'roles', '-n', RBAC_NS]],
+    ['role binding to a cluster role', ['describe', 'rolebinding', 'readers', '-n', RBAC_NS]],
+    ['a built-in cluster role', ['describe', 'clusterrole', 'view']],
+  ])('%s', async (_about, args) => {
+    const [ours, theirs] = await Promise.all([ktl(args), kubectl(args)])
+    expect(theirs.code).toBe(0)
+    expect(ours).toEqual(theirs)
   })
 })

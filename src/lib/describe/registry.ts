@@ -59,6 +59,10 @@ const DESCRIBERS: Record<string, () => Promise<Describer>> = {
   'networking.k8s.io/Ingress': async () => (await import('./ingress.js')).describeIngress,
   'extensions/Ingress': async () => (await import('./ingress.js')).describeIngress,
   'autoscaling/HorizontalPodAutoscaler': async () => (await import('./horizontal-pod-autoscaler.js')).describeHorizontalPodAutoscaler,
+  'rbac.authorization.k8s.io/Role': async () => (await import('./rbac.js')).describeRole,
+  'rbac.authorization.k8s.io/ClusterRole': async () => (await import('./rbac.js')).describeRole,
+  'rbac.authorization.k8s.io/RoleBinding': async () => (await import('./rbac.js')).describeBinding,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': async () => (await import('./rbac.js')).describeBinding,
 }
 
 /** The describer for a group/kind: its dedicated one, else the generic describer. */
