@@ -17,6 +17,11 @@ const cases: string[][] = [
   ['node', 'a', 'b'],
   ['pod', 'x', '-l', 'a=b'],
   ['node', 'x', '-l', 'a=b'],
+  // kubectl's aliases
+  ['nodes'],
+  ['no', '--sort-by=foo'],
+  ['pods', '-A'],
+  ['po', 'a', 'b'],
 ]
 
 describe('ktl top matches kubectl without a Metrics API', () => {
