@@ -292,7 +292,8 @@ export abstract class KubeCommand extends Command {
   /** This command's --help on stdout, where kubectl answers a mistake with cobra's cmd.Help(). */
   protected async printHelp(): Promise<void> {
     const [{renderHelp, writeHelp}, {fileURLToPath}] = await Promise.all([import('./startup/help.js'), import('node:url')])
-    const output = await renderHelp((this.id ?? '').split(':'), fileURLToPath(new URL('../..', import.meta.url)))
+    // Help renders from the startup bundle's snapshot; without one, the usage line stands in.
+    const output = await renderHelp((this.id ?? '').split(':'), fileURLToPath(new URL('../..', import.meta.url))).catch(() => undefined)
     if (output) writeHelp(output)
     else this.log(`Usage: ${this.config.bin} ${(this.constructor as typeof Command).usage ?? ''}`)
   }
