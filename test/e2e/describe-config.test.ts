@@ -276,6 +276,9 @@ const cases: Array<[string, string[]]> = [
   ['autoscaler', ['describe', 'hpa', 'api', '-n', NS]],
   ['autoscaler without a target', ['describe', 'hpa', 'orphan', '-n', NS]],
   ['every service in the namespace', ['describe', 'services', '-n', NS]],
+  ['resource quota', ['describe', 'quota', 'objects', '-n', NS]],
+  ['resource quota with a scope', ['describe', 'resourcequota', 'long-running', '-n', NS]],
+  ['limit range', ['describe', 'limitrange', 'limits', '-n', NS]],
 ]
 
 describe('ktl describe matches kubectl for config, network and storage kinds', () => {
@@ -295,8 +298,9 @@ describe('ktl describe matches kubectl for config, network and storage kinds', (
   })
 })
 
-// RBAC describers: rules broken down, merged and sorted as kubectl shows them; bindings' subjects.
-describe('ktl describe matches kubectl for RBAC kinds', () => {
+// RBAC describers (rules broken down, merged and sorted as kubectl shows them; bindings' subjects),
+// and the cluster-scoped PriorityClass and StorageClass.
+describe('ktl describe matches kubectl for RBAC kinds, priority and storage classes', () => {
   const RBAC_NS = `${NS}-rbac`
   const CR = `${NS}-reader`
   const rbac = {
@@ -325,6 +329,18 @@ describe('ktl describe matches kubectl for RBAC kinds', () => {
         ],
       },
       {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'empty', namespace: RBAC_NS}, rules: []},
+      {apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: {name: CR, annotations: {note: 'x'}}, value: 1000, description: 'batch work'},
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: {name: CR},
+        provisioner: 'example.com/disk',
+        parameters: {type: 'ssd'},
+        allowVolumeExpansion: true,
+        mountOptions: ['ro', 'soft'],
+        volumeBindingMode: 'WaitForFirstConsumer',
+        allowedTopologies: [{matchLabelExpressions: [{key: 'zone', values: ['a', 'b']}, {key: 'rack', values: ['r1']}]}, {matchLabelExpressions: [{key: 'x', values: ['yy']}]}],
+      },
       {
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'RoleBinding',
@@ -341,7 +357,7 @@ describe('ktl describe matches kubectl for RBAC kinds', () => {
   })
   afterAll(async () => {
     await kubectl(['delete', 'namespace', RBAC_NS, '--wait=false'])
-    await kubectl(['delete', 'clusterrole,clusterrolebinding', CR, '--ignore-not-found'])
+    await kubectl(['delete', 'clusterrole,clusterrolebinding,priorityclass,storageclass', CR, '--ignore-not-found'])
   })
 
   it.each([
@@ -350,6 +366,9 @@ describe('ktl describe matches kubectl for RBAC kinds', () => {
     ['role without rules, and every role of a namespace', ['describe', 'roles', '-n', RBAC_NS]],
     ['role binding to a cluster role', ['describe', 'rolebinding', 'readers', '-n', RBAC_NS]],
     ['a built-in cluster role', ['describe', 'clusterrole', 'view']],
+    ['priority class', ['describe', 'priorityclass', CR]],
+    ['a built-in priority class', ['describe', 'pc', 'system-node-critical']],
+    ['storage class with topologies', ['describe', 'storageclass', CR]],
   ])('%s', async (_about, args) => {
     const [ours, theirs] = await Promise.all([ktl(args), kubectl(args)])
     expect(theirs.code).toBe(0)

@@ -14,14 +14,14 @@ interface Namespace extends KubeObject {
   }
 }
 
-interface ResourceQuota extends KubeObject {
+export interface ResourceQuota extends KubeObject {
   spec?: {scopes?: string[] | null}
   status?: {hard?: Record<string, string>; used?: Record<string, string>}
 }
 
 type ResourceList = Record<string, string>
 
-interface LimitRange extends KubeObject {
+export interface LimitRange extends KubeObject {
   spec?: {
     limits?: Array<{
       type?: string
@@ -34,7 +34,7 @@ interface LimitRange extends KubeObject {
   }
 }
 
-const SCOPE_HELP: Record<string, string> = {
+export const SCOPE_HELP: Record<string, string> = {
   Terminating: 'Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.',
   NotTerminating: 'Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.',
   BestEffort: 'Matches all pods that do not have resource requirements set. These pods have a best effort quality of service.',
@@ -51,7 +51,7 @@ async function listUnlessNotFound<T>(dctx: DescribeContext, path: string): Promi
   }
 }
 
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function describeResourceQuotas(quotas: ResourceQuota[], w: PrefixWriter): void {
   if (quotas.length === 0) {
@@ -80,17 +80,19 @@ function describeLimitRanges(limitRanges: LimitRange[], w: PrefixWriter): void {
   }
   w.write(LEVEL_0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n')
   w.write(LEVEL_0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n')
-  for (const lr of limitRanges) {
-    for (const item of lr.spec?.limits ?? []) {
-      const lists = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio]
-      const names = new Set(lists.flatMap((l) => Object.keys(l ?? {})))
-      // kubectl walks these in Go's random map order; byte order is one of the orders it prints.
-      for (const name of [...names].sort(byteOrder)) {
-        const cells = lists.map((l) => l?.[name] ?? '-')
-        w.write(LEVEL_0, ` ${item.type ?? ''}\t${name}\t${cells.join('\t')}\n`)
-      }
-    }
+  for (const lr of limitRanges) for (const row of limitRangeRows(lr)) w.write(LEVEL_0, ` ${row}\n`)
+}
+
+/** A limit range's rows: type, resource, min, max, default request, default limit, ratio; `-` where unset. */
+export function limitRangeRows(lr: LimitRange): string[] {
+  const rows: string[] = []
+  for (const item of lr.spec?.limits ?? []) {
+    const lists = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio]
+    const names = new Set(lists.flatMap((l) => Object.keys(l ?? {})))
+    // kubectl walks these in Go's random map order; byte order is one of the orders it prints.
+    for (const name of [...names].sort(byteOrder)) rows.push(`${item.type ?? ''}\t${name}\t${lists.map((l) => l?.[name] ?? '-').join('\t')}`)
   }
+  return rows
 }
 
 export const describeNamespace: Describer = async (dctx, obj) => {
