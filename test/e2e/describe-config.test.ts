@@ -299,7 +299,7 @@ describe('ktl describe matches kubectl for config, network and storage kinds', (
 })
 
 // RBAC describers (rules broken down, merged and sorted as kubectl shows them; bindings' subjects),
-// and the cluster-scoped PriorityClass and StorageClass.
+// PriorityClass, StorageClass and ReplicationController.
 describe('ktl describe matches kubectl for RBAC kinds, priority and storage classes', () => {
   const RBAC_NS = `${NS}-rbac`
   const CR = `${NS}-reader`
@@ -329,6 +329,13 @@ describe('ktl describe matches kubectl for RBAC kinds, priority and storage clas
         ],
       },
       {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'empty', namespace: RBAC_NS}, rules: []},
+      // No replicas, so nothing the controllers do changes it between the two runs.
+      {
+        apiVersion: 'v1',
+        kind: 'ReplicationController',
+        metadata: {name: 'legacy', namespace: RBAC_NS, labels: {app: 'legacy'}},
+        spec: {replicas: 0, selector: {app: 'legacy', tier: 'web'}, template: {metadata: {labels: {app: 'legacy', tier: 'web'}}, spec: {containers: [{name: 'c', image: 'nginx', ports: [{containerPort: 80}]}]}}},
+      },
       {apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: {name: CR, annotations: {note: 'x'}}, value: 1000, description: 'batch work'},
       {
         apiVersion: 'storage.k8s.io/v1',
@@ -369,6 +376,7 @@ describe('ktl describe matches kubectl for RBAC kinds, priority and storage clas
     ['priority class', ['describe', 'priorityclass', CR]],
     ['a built-in priority class', ['describe', 'pc', 'system-node-critical']],
     ['storage class with topologies', ['describe', 'storageclass', CR]],
+    ['replication controller', ['describe', 'rc', 'legacy', '-n', RBAC_NS]],
   ])('%s', async (_about, args) => {
     const [ours, theirs] = await Promise.all([ktl(args), kubectl(args)])
     expect(theirs.code).toBe(0)

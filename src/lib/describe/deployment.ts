@@ -1,10 +1,11 @@
 // kubectl's Deployment describer, with the Deployment's ReplicaSets split into the new one (same pod
 // template) and the old ones, as kubectl's deployment util finds them.
+import {printControllerConditions} from './controller-pods.js'
 import {eventReference, eventsFor, listAll} from './fetch.js'
 import {labelSelectorString} from './format.js'
 import {describePodTemplate, intOrString, type Obj} from './pod-spec.js'
 import type {DescribeContext, Describer} from './registry.js'
-import {describeEvents, formatRFC1123Z, LEVEL_0, LEVEL_1, printAnnotationsMultiline, printLabelsMultiline, printTerminating, tabbedString} from './writer.js'
+import {describeEvents, formatRFC1123Z, LEVEL_0, printAnnotationsMultiline, printLabelsMultiline, printTerminating, tabbedString} from './writer.js'
 
 export const describeDeployment: Describer = async (dctx, obj) => {
   const d = obj as Obj
@@ -39,12 +40,7 @@ export const describeDeployment: Describer = async (dctx, obj) => {
       w.write(LEVEL_0, `RollingUpdateStrategy:\t${intOrNil(rollingUpdate.maxUnavailable)} max unavailable, ${intOrNil(rollingUpdate.maxSurge)} max surge\n`)
     }
     describePodTemplate(spec.template, w, dctx.now)
-    const conditions = (status.conditions ?? []) as Obj[]
-    if (conditions.length > 0) {
-      w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n')
-      w.write(LEVEL_1, '----\t------\t------\n')
-      for (const c of conditions) w.write(LEVEL_1, `${c.type ?? ''} \t${c.status ?? ''}\t${c.reason ?? ''}\n`)
-    }
+    printControllerConditions(w, status.conditions as Obj[] | undefined)
     if (replicaSets && (replicaSets.old.length > 0 || replicaSets.new.length > 0)) {
       w.write(LEVEL_0, `OldReplicaSets:\t${replicaSetsByLabels(replicaSets.old)}\n`)
       w.write(LEVEL_0, `NewReplicaSet:\t${replicaSetsByLabels(replicaSets.new)}\n`)

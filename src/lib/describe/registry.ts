@@ -59,6 +59,7 @@ const DESCRIBERS: Record<string, () => Promise<Describer>> = {
   'networking.k8s.io/Ingress': async () => (await import('./ingress.js')).describeIngress,
   'extensions/Ingress': async () => (await import('./ingress.js')).describeIngress,
   'autoscaling/HorizontalPodAutoscaler': async () => (await import('./horizontal-pod-autoscaler.js')).describeHorizontalPodAutoscaler,
+  '/ReplicationController': async () => (await import('./replication-controller.js')).describeReplicationController,
   '/ResourceQuota': async () => (await import('./resource-quota.js')).describeResourceQuota,
   '/LimitRange': async () => (await import('./limit-range.js')).describeLimitRange,
   'scheduling.k8s.io/PriorityClass': async () => (await import('./priority-class.js')).describePriorityClass,

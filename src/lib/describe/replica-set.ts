@@ -1,11 +1,11 @@
 // kubectl's ReplicaSet describer.
 import {StatusError} from '../errors.js'
-import {formatPodPhaseCounts, podStatusForController} from './controller-pods.js'
+import {formatPodPhaseCounts, podStatusForController, printReplicaStatus} from './controller-pods.js'
 import {eventReference, eventsFor} from './fetch.js'
 import {formatLabelSelector, labelSelectorString} from './format.js'
-import {describePodTemplate, type Obj} from './pod-spec.js'
+import type {Obj} from './pod-spec.js'
 import type {Describer} from './registry.js'
-import {controllerOf, describeEvents, LEVEL_0, LEVEL_1, printAnnotationsMultiline, printLabelsMultiline, printTerminating, tabbedString} from './writer.js'
+import {controllerOf, describeEvents, LEVEL_0, printAnnotationsMultiline, printLabelsMultiline, printTerminating, tabbedString} from './writer.js'
 
 export const describeReplicaSet: Describer = async (dctx, obj) => {
   const rs = obj as Obj
@@ -30,15 +30,7 @@ export const describeReplicaSet: Describer = async (dctx, obj) => {
     printAnnotationsMultiline(w, 'Annotations', meta.annotations)
     const controlledBy = controllerOf(meta)
     if (controlledBy) w.write(LEVEL_0, `Controlled By:\t${controlledBy}\n`)
-    w.write(LEVEL_0, `Replicas:\t${status.replicas ?? 0} current / ${spec.replicas ?? 0} desired\n`)
-    w.write(LEVEL_0, `Pods Status:\t${pods}\n`)
-    describePodTemplate(spec.template, w, dctx.now)
-    const conditions = (status.conditions ?? []) as Obj[]
-    if (conditions.length > 0) {
-      w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n')
-      w.write(LEVEL_1, '----\t------\t------\n')
-      for (const c of conditions) w.write(LEVEL_1, `${c.type ?? ''} \t${c.status ?? ''}\t${c.reason ?? ''}\n`)
-    }
+    printReplicaStatus(w, spec, status, pods, dctx.now)
     if (events) describeEvents(events, w, dctx.now)
   })
 }
