@@ -299,7 +299,7 @@ describe('ktl describe matches kubectl for config, network and storage kinds', (
 })
 
 // RBAC describers (rules broken down, merged and sorted as kubectl shows them; bindings' subjects),
-// PriorityClass, StorageClass and ReplicationController.
+// PriorityClass, StorageClass, ReplicationController and NetworkPolicy.
 describe('ktl describe matches kubectl for RBAC kinds, priority and storage classes', () => {
   const RBAC_NS = `${NS}-rbac`
   const CR = `${NS}-reader`
@@ -329,6 +329,21 @@ describe('ktl describe matches kubectl for RBAC kinds, priority and storage clas
         ],
       },
       {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'empty', namespace: RBAC_NS}, rules: []},
+      {apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name: 'deny-all', namespace: RBAC_NS, labels: {a: 'b'}}, spec: {podSelector: {}, policyTypes: ['Ingress']}},
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: {name: 'mixed', namespace: RBAC_NS},
+        spec: {
+          podSelector: {matchExpressions: [{key: 'tier', operator: 'In', values: ['web', 'api']}]},
+          ingress: [
+            {from: [{namespaceSelector: {matchLabels: {team: 'x'}}, podSelector: {matchLabels: {role: 'fe'}}}, {namespaceSelector: {}}], ports: [{port: 'http'}, {port: 443, protocol: 'UDP'}]},
+            {},
+          ],
+          egress: [{to: [{ipBlock: {cidr: '10.0.0.0/8', except: ['10.1.0.0/16', '10.2.0.0/16']}}], ports: [{protocol: 'SCTP'}]}, {to: [{podSelector: {}}]}],
+          policyTypes: ['Ingress', 'Egress'],
+        },
+      },
       // No replicas, so nothing the controllers do changes it between the two runs.
       {
         apiVersion: 'v1',
@@ -377,6 +392,7 @@ describe('ktl describe matches kubectl for RBAC kinds, priority and storage clas
     ['a built-in priority class', ['describe', 'pc', 'system-node-critical']],
     ['storage class with topologies', ['describe', 'storageclass', CR]],
     ['replication controller', ['describe', 'rc', 'legacy', '-n', RBAC_NS]],
+    ['network policies', ['describe', 'networkpolicies', '-n', RBAC_NS]],
   ])('%s', async (_about, args) => {
     const [ours, theirs] = await Promise.all([ktl(args), kubectl(args)])
     expect(theirs.code).toBe(0)

@@ -4,6 +4,7 @@ import {afterEach, describe, expect, test} from 'vitest'
 import {formatLabelSelector, goFloat, goValue, labelSelectorString} from '../../src/lib/describe/format.js'
 import {smartLabelFor, splitCamelCase} from '../../src/lib/describe/generic.js'
 import {parseQuantity, quantityMilliValue, quantityValue} from '../../src/lib/describe/quantity.js'
+import {formatGoTimeString} from '../../src/lib/describe/time.js'
 import {
   type CoreEvent,
   describeEvents,
@@ -211,6 +212,24 @@ describe('ages and times', () => {
     process.env.TZ = 'America/St_Johns'
     expect(formatRFC1123Z('2026-01-01T02:00:00Z')).toBe('Wed, 31 Dec 2025 22:30:00 -0330')
     expect(formatRFC1123Z(undefined)).toBe('Mon, 01 Jan 0001 00:00:00 +0000')
+  })
+
+  test('Go\'s Time.String in the local zone, with the abbreviation kubectl 1.32 printed there', () => {
+    const at = '2026-12-07T23:38:31Z'
+    const printed: Array<[string, string]> = [
+      ['UTC', '2026-12-07 23:38:31 +0000 UTC'],
+      ['America/New_York', '2026-12-07 18:38:31 -0500 EST'],
+      ['Europe/Berlin', '2026-12-08 00:38:31 +0100 CET'],
+      ['Europe/London', '2026-12-07 23:38:31 +0000 GMT'],
+      ['Asia/Kolkata', '2026-12-08 05:08:31 +0530 IST'],
+      ['Australia/Sydney', '2026-12-08 10:38:31 +1100 AEDT'],
+      ['America/Sao_Paulo', '2026-12-07 20:38:31 -0300 -03'],
+    ]
+    for (const [zone, text] of printed) {
+      process.env.TZ = zone
+      expect(formatGoTimeString(at), zone).toBe(text)
+    }
+    expect(formatGoTimeString(undefined)).toBe('0001-01-01 00:00:00 +0000 UTC')
   })
 })
 

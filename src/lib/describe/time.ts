@@ -67,3 +67,32 @@ export function formatRFC1123Z(timestamp: string | null | undefined): string {
   const zone = `${sign}${pad2(Math.trunc(abs / 60))}${pad2(abs % 60)}`
   return `${DAYS[d.getDay()]}, ${pad2(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())} ${zone}`
 }
+
+/**
+ * Go's Time.String ("2006-01-02 15:04:05 -0700 MST") in the local time zone, as kubectl prints a
+ * metav1.Time with %s; an unset time is Go's zero time.
+ */
+export function formatGoTimeString(timestamp: string | null | undefined): string {
+  const t = parseTime(timestamp)
+  if (t === undefined) return '0001-01-01 00:00:00 +0000 UTC'
+  const d = new Date(t)
+  const offset = -d.getTimezoneOffset()
+  const abs = Math.abs(offset)
+  const zone = `${offset < 0 ? '-' : '+'}${pad2(Math.trunc(abs / 60))}${pad2(abs % 60)}`
+  const name = zoneAbbreviation(d) ?? (offset % 60 === 0 ? zone.slice(0, 3) : zone)
+  const date = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
+  return `${date} ${zone} ${name}`
+}
+
+/**
+ * The zone's abbreviation as Go's tzdata has it (EST, CET, IST, AEDT, UTC), from Intl in the locale
+ * that uses it; undefined where none does, and Go prints the offset (+03, +0530). Intl and tzdata
+ * disagree in a few zones (Asia/Dubai: GST against +04).
+ */
+function zoneAbbreviation(d: Date): string | undefined {
+  for (const locale of ['en-US', 'en-GB', 'en-IN', 'en-AU']) {
+    const name = new Intl.DateTimeFormat(locale, {timeZoneName: 'short'}).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name
+  }
+  return undefined
+}
