@@ -56,6 +56,7 @@ const DESCRIBERS: Record<string, () => Promise<Describer>> = {
   '/PersistentVolume': async () => (await import('./persistent-volume.js')).describePersistentVolume,
   '/PersistentVolumeClaim': async () => (await import('./persistent-volume-claim.js')).describePersistentVolumeClaim,
   '/ServiceAccount': async () => (await import('./service-account.js')).describeServiceAccount,
+  'policy/PodDisruptionBudget': async () => (await import('./pod-disruption-budget.js')).describePodDisruptionBudget,
   'networking.k8s.io/NetworkPolicy': async () => (await import('./network-policy.js')).describeNetworkPolicy,
   'networking.k8s.io/Ingress': async () => (await import('./ingress.js')).describeIngress,
   'extensions/Ingress': async () => (await import('./ingress.js')).describeIngress,
