@@ -1,7 +1,13 @@
 // kubectl delete's flag values: cascade strategies, grace periods, --timeout and -o, each with
 // kubectl 1.32's words for what it refuses.
 import {describe, expect, it} from 'vitest'
-import {effectiveGracePeriod, parseCascade, parseGracePeriodFlag, parseTimeoutFlag, validateOutput} from '../../src/lib/ops/delete-options.js'
+import {parseDurationFlag} from '../../src/lib/duration-flag.js'
+import {parseIntFlag} from '../../src/lib/int-flag.js'
+import {effectiveGracePeriod, parseCascade, validateOutput} from '../../src/lib/ops/delete-options.js'
+
+// What the --grace-period (intFlag, 64 bits) and --timeout (durationFlag) flags of delete parse with.
+const parseGracePeriodFlag = (text: string) => parseIntFlag(text, 64, 'grace-period', 'delete')
+const parseTimeoutFlag = (text: string) => parseDurationFlag('timeout', text, 'delete')
 
 function cascade(value: string): {policy?: string; warnings: string[]} {
   const warnings: string[] = []

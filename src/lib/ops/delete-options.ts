@@ -1,9 +1,7 @@
 // kubectl delete's flags read the way kubectl reads them: the cascade strategy (and its deprecated
-// boolean forms), the grace period that --now and --force imply, and --timeout. (--dry-run is
+// boolean forms) and the grace period that --now and --force imply. (--dry-run is
 // src/lib/dry-run.ts, shared by every verb that writes.)
 import {usageError} from '../errors.js'
-import {parseDurationFlag} from '../duration-flag.js'
-import {parseIntFlag} from '../int-flag.js'
 import {parseGoBool} from '../go/strconv.js'
 import type {DryRun} from '../dry-run.js'
 
@@ -67,16 +65,6 @@ export function effectiveGracePeriod(flags: GracePeriodFlags): number {
   if (grace === 0 && !flags.force) grace = 1
   if (flags.force && grace < 0) grace = 0
   return grace
-}
-
-/** --grace-period as pflag's IntVar reads it: strconv.ParseInt(s, 0, 64). */
-export function parseGracePeriodFlag(text: string, command = 'delete'): number {
-  return parseIntFlag(text, 64, 'grace-period', command)
-}
-
-/** --timeout as Go's time.ParseDuration reads it, in milliseconds, with Go's messages for bad values. */
-export function parseTimeoutFlag(text: string, command = 'delete'): number {
-  return parseDurationFlag('timeout', text, command)
 }
 
 /** kubectl's only other -o for delete. */
