@@ -61,11 +61,14 @@ export function formatRFC1123Z(timestamp: string | null | undefined): string {
   const t = parseTime(timestamp)
   if (t === undefined) return 'Mon, 01 Jan 0001 00:00:00 +0000'
   const d = new Date(t)
+  return `${DAYS[d.getDay()]}, ${pad2(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())} ${zoneOffset(d)}`
+}
+
+/** Go's -0700: the local zone's offset from UTC at `d`. */
+function zoneOffset(d: Date): string {
   const offset = -d.getTimezoneOffset()
-  const sign = offset < 0 ? '-' : '+'
   const abs = Math.abs(offset)
-  const zone = `${sign}${pad2(Math.trunc(abs / 60))}${pad2(abs % 60)}`
-  return `${DAYS[d.getDay()]}, ${pad2(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())} ${zone}`
+  return `${offset < 0 ? '-' : '+'}${pad2(Math.trunc(abs / 60))}${pad2(abs % 60)}`
 }
 
 /**
@@ -76,10 +79,8 @@ export function formatGoTimeString(timestamp: string | null | undefined): string
   const t = parseTime(timestamp)
   if (t === undefined) return '0001-01-01 00:00:00 +0000 UTC'
   const d = new Date(t)
-  const offset = -d.getTimezoneOffset()
-  const abs = Math.abs(offset)
-  const zone = `${offset < 0 ? '-' : '+'}${pad2(Math.trunc(abs / 60))}${pad2(abs % 60)}`
-  const name = zoneAbbreviation(d) ?? (offset % 60 === 0 ? zone.slice(0, 3) : zone)
+  const zone = zoneOffset(d)
+  const name = zoneAbbreviation(d) ?? (zone.endsWith('00') ? zone.slice(0, 3) : zone)
   const date = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
   return `${date} ${zone} ${name}`
 }
